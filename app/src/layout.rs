@@ -1,0 +1,69 @@
+//! The frame of every page: the header with its navigation, the footer, and the error panel.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use plenary_core::Error;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    view! {
+        <a class="skip" href="#main">"Skip to content"</a>
+        <header class="site">
+            <a class="brand" href="/">"Plenary"</a>
+            <nav aria-label="Main">
+                <A href="/">"Assemblies"</A>
+                <A href="/members">"Members"</A>
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    view! {
+        <footer class="site">
+            <p>"Plenary runs the general assembly of an association of member governments."</p>
+        </footer>
+    }
+}
+
+/// What a page shows when its data could not be loaded. A missing thing also sets the
+/// response's status to 404 when rendered on the server.
+#[component]
+pub fn ErrorPanel(error: Error) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::from_u16(error.status()).unwrap_or_default());
+    }
+    let heading = match error {
+        Error::NotFound { .. } => "Not found",
+        _ => "Something went wrong",
+    };
+    view! {
+        <section class="error" role="alert">
+            <h1>{heading}</h1>
+            <p>{error.to_string()}</p>
+            <p><a href="/">"Back to the assemblies"</a></p>
+        </section>
+    }
+}
+
+/// Assembly numbers come from the URL; anything that is not a number names no assembly.
+pub fn assembly_number(raw: Option<String>) -> Result<i64, Error> {
+    let raw = raw.unwrap_or_default();
+    raw.parse::<i64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| Error::not_found(format!("Assembly {raw}")))
+}
+
+/// The tabs of an assembly's pages.
+#[component]
+pub fn AssemblyTabs(number: i64) -> impl IntoView {
+    view! {
+        <nav class="tabs" aria-label="Assembly">
+            <A href=format!("/assemblies/{number}") exact=true>"Overview"</A>
+            <A href=format!("/assemblies/{number}/agenda")>"Agenda"</A>
+        </nav>
+    }
+}

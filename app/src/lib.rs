@@ -1,0 +1,66 @@
+//! Plenary's Leptos app: the pages delegates, organizers and the public read, their components,
+//! and the server functions that feed them (thin adapters over `plenary_core`).
+//!
+//! Built twice: with `ssr` into the server, with `hydrate` into the browser's wasm bundle.
+
+#![recursion_limit = "256"]
+
+pub mod api;
+mod layout;
+mod pages;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use pages::{AgendaPage, AssemblyPage, HomePage, NotFound, RegisterPage};
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <link rel="stylesheet" href="/pkg/plenary.css"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The routes of the doors table in DESIGN.md. Every page waits for its data before it is sent
+/// (`SsrMode::Async`), so it is complete HTML without JavaScript and its status code is right.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Title formatter=|page: String| format!("{page} · Plenary")/>
+        <Router>
+            <layout::Header/>
+            <main id="main">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/members") view=RegisterPage ssr=SsrMode::Async/>
+                    <Route path=path!("/assemblies/:number") view=AssemblyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/assemblies/:number/agenda") view=AgendaPage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+            <layout::Footer/>
+        </Router>
+    }
+}
+
+/// The browser's entry point: takes over the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

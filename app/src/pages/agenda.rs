@@ -1,0 +1,128 @@
+//! `/assemblies/{number}/agenda`: every session with its items in order, their derived times in
+//! the venue's time zone, and each speaker with title, affiliation and delivery.
+//!
+//! Once hydrated, a filter box narrows the agenda to the items whose title or speakers match.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use plenary_core::model::Delivery;
+use plenary_core::views::{AgendaItemView, SpeakerView};
+
+use crate::api::load_agenda;
+use crate::layout::{assembly_number, AssemblyTabs, ErrorPanel};
+
+#[component]
+pub fn AgendaPage() -> impl IntoView {
+    let params = use_params_map();
+    let page = Resource::new(
+        move || params.read().get("number"),
+        |raw| async move { load_agenda(assembly_number(raw)?).await },
+    );
+    let query = RwSignal::new(String::new());
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(a) => {
+                        let total: usize = a.sessions.iter().map(|s| s.items.len()).sum();
+                        let haystacks: Vec<String> = a.sessions.iter().flat_map(|s| s.items.iter().map(haystack)).collect();
+                        let shown = move || {
+                            let q = query.read().trim().to_lowercase();
+                            haystacks.iter().filter(|h| h.contains(&q)).count()
+                        };
+                        view! {
+                            <Title text=format!("Agenda · {}", a.title)/>
+                            <h1>{a.title.clone()}</h1>
+                            <AssemblyTabs number=a.number/>
+                            <p class="lead">{format!("Agenda for {}. Times are in the venue's time zone, {}.", a.date, a.time_zone)}</p>
+                            <div class="filter">
+                                <label for="agenda-filter">"Find an item or speaker"</label>
+                                <input id="agenda-filter" type="search" placeholder="e.g. Ulsan, report, video"
+                                    prop:value=move || query.get()
+                                    on:input:target=move |ev| query.set(ev.target().value())/>
+                                <p class="count" aria-live="polite">{move || format!("Showing {} of {} items", shown(), total)}</p>
+                            </div>
+                            {a.sessions.into_iter().map(|s| view! {
+                                <section class="session">
+                                    <h2>
+                                        {s.title}" "
+                                        <small>
+                                            <time datetime=s.start.utc>{s.start.local}</time>"–"<time datetime=s.end.utc>{s.end.local}</time>
+                                        </small>
+                                    </h2>
+                                    <ol class="items">
+                                        {s.items.into_iter().map(|item| view! { <Item item query/> }).collect_view()}
+                                    </ol>
+                                </section>
+                            }).collect_view()}
+                        }.into_any()
+                    }
+                    Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The lower-case text an item is found by: its title, kind and speakers.
+fn haystack(item: &AgendaItemView) -> String {
+    let mut text = format!("{} {}", item.title, item.kind.label());
+    for s in &item.speakers {
+        for part in [&s.name, &s.title, &s.affiliation, &s.on_behalf_of]
+            .into_iter()
+            .flatten()
+        {
+            text.push(' ');
+            text.push_str(part);
+        }
+        text.push(' ');
+        text.push_str(s.delivery.label());
+    }
+    text.to_lowercase()
+}
+
+#[component]
+fn Item(item: AgendaItemView, query: RwSignal<String>) -> impl IntoView {
+    let text = haystack(&item);
+    let hidden = move || !text.contains(query.read().trim().to_lowercase().as_str());
+    view! {
+        <li class="item" class:hidden=hidden data-kind=item.kind.as_str()>
+            <div class="when">
+                <time datetime=item.start.utc>{item.start.local}</time>
+                <span class="minutes">{format!("{} min", item.planned_minutes)}</span>
+            </div>
+            <div class="what">
+                <span class="kind">{item.kind.label()}</span>
+                <h3>{item.title}</h3>
+                <ul class="speakers">
+                    {item.speakers.into_iter().map(|s| view! { <Speaker speaker=s/> }).collect_view()}
+                </ul>
+            </div>
+        </li>
+    }
+}
+
+#[component]
+fn Speaker(speaker: SpeakerView) -> impl IntoView {
+    let who = match (&speaker.name, &speaker.title) {
+        (Some(name), Some(title)) if !title.is_empty() => format!("{title} {name}"),
+        (Some(name), _) => name.clone(),
+        (None, _) => format!(
+            "Representative of {}",
+            speaker.on_behalf_of.clone().unwrap_or_default()
+        ),
+    };
+    let of = speaker
+        .affiliation
+        .clone()
+        .or_else(|| speaker.name.as_ref().and(speaker.on_behalf_of.clone()));
+    view! {
+        <li class="speaker">
+            <span class="who">{who}</span>
+            {of.map(|o| view! { <span class="of">{o}</span> })}
+            <span class="role">{speaker.role}</span>
+            <span class="delivery" class:video=speaker.delivery == Delivery::Video>{speaker.delivery.label()}</span>
+        </li>
+    }
+}

@@ -1,0 +1,25 @@
+//! The pages at the doors of DESIGN.md.
+
+mod agenda;
+mod assembly;
+mod home;
+mod register;
+
+pub use agenda::AgendaPage;
+pub use assembly::AssemblyPage;
+pub use home::HomePage;
+pub use register::RegisterPage;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::layout::ErrorPanel;
+
+/// Any path Plenary does not serve.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <Title text="Not found"/>
+        <ErrorPanel error=plenary_core::Error::not_found("This page")/>
+    }
+}

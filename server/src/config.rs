@@ -1,0 +1,79 @@
+//! Configuration by flags and environment (`DATABASE_URL`, `PLENARY_ADDR`, `PLENARY_DATA_DIR`,
+//! `PLENARY_SITE_ROOT`, `RUST_LOG`), parsed with clap.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Plenary runs the general assembly of an association of member governments.
+#[derive(Debug, Parser)]
+#[command(name = "plenary", version, about)]
+pub struct Cli {
+    /// The database: sqlite://PATH or postgres://USER@HOST:PORT/DB.
+    /// Default: the SQLite file plenary.sqlite3 in the data directory.
+    #[arg(long, env = "DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+
+    /// Where the SQLite database lives (created on first start).
+    #[arg(long, env = "PLENARY_DATA_DIR", default_value = "data", global = true)]
+    pub data_dir: PathBuf,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the web app and the API.
+    Serve(ServeArgs),
+    /// Bring the database schema up to date, then exit.
+    Migrate,
+    /// Load the reference assembly (NEAR's 13th General Assembly) as demo data; loading twice
+    /// changes nothing.
+    Demo,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ServeArgs {
+    /// The address to listen on.
+    #[arg(long, env = "PLENARY_ADDR", default_value = "127.0.0.1:3000")]
+    pub addr: SocketAddr,
+
+    /// The built site (wasm bundle, JavaScript and CSS under pkg/), as bin/build-site writes it.
+    #[arg(long, env = "PLENARY_SITE_ROOT", default_value = "target/site")]
+    pub site_root: PathBuf,
+
+    /// Load the demo data first if the database has no assembly 13 yet.
+    #[arg(long)]
+    pub demo: bool,
+}
+
+impl Cli {
+    /// The database URL to use: the flag or environment, else the SQLite file in the data directory.
+    pub fn database_url(&self) -> String {
+        self.database_url
+            .clone()
+            .filter(|u| !u.trim().is_empty())
+            .unwrap_or_else(|| plenary_core::storage::sqlite_url(&self.data_dir))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_database_is_the_sqlite_file_in_the_data_directory() {
+        let cli = Cli::try_parse_from(["plenary", "--data-dir", "/tmp/p", "migrate"]).unwrap();
+        if std::env::var_os("DATABASE_URL").is_none() {
+            assert_eq!(cli.database_url(), "sqlite:///tmp/p/plenary.sqlite3");
+        }
+    }
+
+    #[test]
+    fn a_malformed_address_is_refused_by_the_parser() {
+        let err = Cli::try_parse_from(["plenary", "serve", "--addr", "nowhere"]).unwrap_err();
+        assert!(err.to_string().contains("--addr"), "{err}");
+    }
+}

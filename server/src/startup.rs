@@ -1,0 +1,107 @@
+//! Start-up: open and migrate the database, load demo data when asked, listen, serve until
+//! Ctrl-C or SIGTERM. Every failure here becomes one line that says what and where.
+
+use std::fmt::Display;
+
+use plenary_core::demo;
+use plenary_core::storage::{ConnectError, Db};
+use tokio::net::TcpListener;
+
+use crate::config::{Cli, Command, ServeArgs};
+use crate::{router, AppState};
+
+/// A reason Plenary could not do what it was asked; shown as one line, exit status 1.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Database(#[from] ConnectError),
+    #[error("cannot listen on {addr}: {source}")]
+    Listen {
+        addr: std::net::SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Other(String),
+}
+
+fn other(context: &str) -> impl FnOnce(&dyn Display) -> StartError + '_ {
+    move |e| StartError::Other(format!("{context}: {e}"))
+}
+
+/// Opens the configured database and brings its schema up to date.
+pub async fn open(cli: &Cli) -> Result<Db, StartError> {
+    let db = Db::connect(&cli.database_url()).await?;
+    db.migrate().await?;
+    Ok(db)
+}
+
+/// Runs the command line.
+pub async fn run(cli: Cli) -> Result<(), StartError> {
+    let db = open(&cli).await?;
+    let result = match &cli.command {
+        Command::Migrate => {
+            tracing::info!("database schema is up to date");
+            Ok(())
+        }
+        Command::Demo => load_demo(&db).await,
+        Command::Serve(args) => serve(db.clone(), args).await,
+    };
+    db.close().await;
+    result
+}
+
+async fn load_demo(db: &Db) -> Result<(), StartError> {
+    let loaded = demo::load(db)
+        .await
+        .map_err(|e| other("loading the demo data failed")(&e))?;
+    match loaded {
+        demo::Loaded::Written => println!("Loaded the 13th General Assembly of NEAR as demo data."),
+        demo::Loaded::AlreadyPresent => {
+            println!("The demo data is already loaded; nothing changed.")
+        }
+    }
+    Ok(())
+}
+
+async fn serve(db: Db, args: &ServeArgs) -> Result<(), StartError> {
+    if args.demo {
+        load_demo(&db).await?;
+    }
+    let listener = TcpListener::bind(args.addr)
+        .await
+        .map_err(|source| StartError::Listen {
+            addr: args.addr,
+            source,
+        })?;
+    if !args.site_root.join("pkg").join("plenary.js").exists() {
+        tracing::warn!(site_root = %args.site_root.display(),
+            "no built site found: pages render but do not hydrate; run bin/build-site");
+    }
+    let app = router(AppState::new(db, &args.site_root));
+    tracing::info!("Plenary listening on http://{}", args.addr);
+    println!("Plenary is running at http://{}", args.addr);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown())
+        .await
+        .map_err(|e| other("the server stopped")(&e))
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down");
+}

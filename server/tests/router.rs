@@ -1,0 +1,119 @@
+//! The whole router in process (`tower::ServiceExt::oneshot`), on demo data, on both engines.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use plenary_core::storage::Db;
+use plenary_core::{both_engines, demo};
+use plenary_server::{router, AppState};
+use tower::ServiceExt;
+
+async fn get(db: &Db, path: &str) -> (StatusCode, String) {
+    let app = router(AppState::new(
+        db.clone(),
+        std::path::Path::new("target/site"),
+    ));
+    let response = app
+        .oneshot(Request::get(path).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (status, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+async fn the_agenda_page_shows_speakers_and_derived_times(db: Db) {
+    demo::load(&db).await.unwrap();
+    let (status, html) = get(&db, "/assemblies/13/agenda").await;
+    assert_eq!(status, StatusCode::OK);
+    for expected in [
+        "<title>Agenda · 13th General Assembly of NEAR · Plenary</title>",
+        "Opening ceremony",
+        "Prime Minister Tarasenko Andrey",
+        "Governor Lee Cheol-woo",
+        "Ban Ki-moon",
+        "video message",
+        "Michigami Hisashi",
+        "Kim Ok-chae",
+        "Mayor Song Chul-ho",
+        "Governor Liu Ning",
+        "Representative of Shandong Province",
+        "Presentation by Kamchatka Territory",
+        "Adoption of the Declaration of the 13th General Assembly",
+        r#"<time datetime="2021-08-10T01:00:00+00:00">10:00</time>"#,
+        r#"<time datetime="2021-08-10T01:10:00+00:00">10:10</time>"#,
+        "Asia/Seoul",
+        "Showing 22 of 22 items",
+    ] {
+        assert!(html.contains(expected), "agenda page lacks {expected:?}");
+    }
+    let ban = html.find("Ban Ki-moon").unwrap();
+    let kim = html.find("Kim Ok-chae").unwrap();
+    assert!(ban < kim, "items appear in agenda order");
+}
+
+async fn the_assembly_page_shows_when_where_and_who(db: Db) {
+    demo::load(&db).await.unwrap();
+    let (status, html) = get(&db, "/assemblies/13").await;
+    assert_eq!(status, StatusCode::OK);
+    for expected in [
+        "13th General Assembly of NEAR",
+        "After 25 years together, into the future we go!",
+        "10 August 2021",
+        "POSCO International Center, Pohang",
+        "online",
+        "COVID-19",
+        "from 73 regional governments",
+        "70 member governments from 5 countries and the associate member Ho Chi Minh City",
+    ] {
+        assert!(html.contains(expected), "assembly page lacks {expected:?}");
+    }
+}
+
+async fn the_register_lists_members_by_country(db: Db) {
+    demo::load(&db).await.unwrap();
+    let (status, html) = get(&db, "/members").await;
+    assert_eq!(status, StatusCode::OK);
+    for expected in [
+        "78 active members",
+        "Term 13: Republic of Sakha (Yakutia)",
+        "Ulsan Metropolitan City",
+        "Ho Chi Minh City",
+        "associate member",
+        "applicant",
+    ] {
+        assert!(html.contains(expected), "register lacks {expected:?}");
+    }
+}
+
+async fn an_unknown_assembly_is_a_404_page(db: Db) {
+    demo::load(&db).await.unwrap();
+    for path in [
+        "/assemblies/99",
+        "/assemblies/99/agenda",
+        "/assemblies/thirteen",
+        "/no/such/page",
+    ] {
+        let (status, html) = get(&db, path).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        assert!(html.contains("Not found"), "{path}: {html}");
+    }
+}
+
+async fn the_home_page_lists_the_assemblies(db: Db) {
+    let (status, html) = get(&db, "/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("No assembly has been created yet."));
+    demo::load(&db).await.unwrap();
+    let (_, html) = get(&db, "/").await;
+    assert!(html.contains(r#"href="/assemblies/13""#));
+    assert!(html.contains("Association of North East Asia Regional Governments"));
+}
+
+both_engines!(
+    the_agenda_page_shows_speakers_and_derived_times,
+    the_assembly_page_shows_when_where_and_who,
+    the_register_lists_members_by_country,
+    an_unknown_assembly_is_a_404_page,
+    the_home_page_lists_the_assemblies,
+);

@@ -1,0 +1,94 @@
+//! Bad configuration stops the start with one clear line and a non-zero exit status.
+
+use std::process::Command;
+
+fn plenary(args: &[&str], env: &[(&str, &str)]) -> (bool, String) {
+    let data = tempfile::tempdir().unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_plenary"));
+    cmd.args(args)
+        .env_remove("DATABASE_URL")
+        .env("PLENARY_DATA_DIR", data.path())
+        .env("RUST_LOG", "off");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).trim().to_owned();
+    (out.status.success(), stderr)
+}
+
+fn fails_with(args: &[&str], env: &[(&str, &str)], expected: &str) {
+    let (ok, stderr) = plenary(args, env);
+    assert!(!ok, "{args:?} must fail");
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    assert!(
+        stderr.contains(expected),
+        "{stderr:?} should say {expected:?}"
+    );
+}
+
+#[test]
+fn a_malformed_database_url_is_named() {
+    fails_with(
+        &["migrate"],
+        &[("DATABASE_URL", "mysql://x")],
+        "database URL `mysql://x` is not understood",
+    );
+    fails_with(
+        &["migrate"],
+        &[("DATABASE_URL", "postgres://u@h:notaport/db")],
+        "is not understood",
+    );
+}
+
+#[test]
+fn an_unreachable_postgres_is_named() {
+    fails_with(
+        &["migrate"],
+        &[("DATABASE_URL", "postgres://nobody@127.0.0.1:1/none")],
+        "cannot reach PostgreSQL at 127.0.0.1:1/none",
+    );
+}
+
+#[test]
+fn an_unwritable_data_directory_is_named() {
+    fails_with(
+        &["migrate", "--data-dir", "/proc/plenary"],
+        &[],
+        "cannot create the data directory /proc/plenary",
+    );
+}
+
+#[test]
+fn a_port_in_use_is_named() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    fails_with(
+        &["serve", "--addr", &addr],
+        &[],
+        &format!("cannot listen on {addr}"),
+    );
+}
+
+#[test]
+fn migrate_and_demo_succeed_and_demo_is_idempotent() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().to_str().unwrap();
+    let run = |cmd: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_plenary"))
+            .args([cmd, "--data-dir", dir])
+            .env_remove("DATABASE_URL")
+            .env("RUST_LOG", "off")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{cmd}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(run("demo").contains("Loaded the 13th General Assembly"));
+    assert!(run("demo").contains("already loaded"));
+    assert!(data.path().join("plenary.sqlite3").exists());
+}

@@ -1,0 +1,126 @@
+//! The one error type shared by core, server functions, the HTTP API and the browser.
+//!
+//! It carries only what a user may see: bad input names its field, internal failures say nothing
+//! about their cause (that is logged where it happens, see `storage::internal`).
+
+use serde::{Deserialize, Serialize};
+
+/// What went wrong, in terms a user of Plenary can act on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Error {
+    /// A value the user gave is not acceptable; `field` names it.
+    #[error("{field}: {message}")]
+    Invalid { field: String, message: String },
+    /// The thing asked for does not exist.
+    #[error("{what} was not found")]
+    NotFound { what: String },
+    /// The request clashes with what is already recorded (a duplicate number, say).
+    #[error("{message}")]
+    Conflict {
+        field: Option<String>,
+        message: String,
+    },
+    /// The request needs a signed-in user.
+    #[error("you need to sign in to do this")]
+    Unauthenticated,
+    /// The signed-in user may not do this.
+    #[error("you are not allowed to do this")]
+    Forbidden,
+    /// Something failed inside Plenary; the details are in the server log.
+    #[error("something went wrong on the server; the secretariat can find the details in its log")]
+    Internal,
+    /// The browser could not reach the server or understand its answer.
+    #[error("could not reach the server: {0}")]
+    Transport(String),
+}
+
+/// The result of every fallible operation in Plenary.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// Bad input in `field`.
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Invalid {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    /// `what` does not exist, e.g. `not_found("assembly 14")`.
+    pub fn not_found(what: impl Into<String>) -> Self {
+        Error::NotFound { what: what.into() }
+    }
+
+    /// A stable machine-readable code for the JSON API.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Invalid { .. } => "invalid",
+            Error::NotFound { .. } => "not_found",
+            Error::Conflict { .. } => "conflict",
+            Error::Unauthenticated => "unauthenticated",
+            Error::Forbidden => "forbidden",
+            Error::Internal => "internal",
+            Error::Transport(_) => "transport",
+        }
+    }
+
+    /// The HTTP status this error maps to.
+    pub fn status(&self) -> u16 {
+        match self {
+            Error::Invalid { .. } => 422,
+            Error::NotFound { .. } => 404,
+            Error::Conflict { .. } => 409,
+            Error::Unauthenticated => 401,
+            Error::Forbidden => 403,
+            Error::Internal | Error::Transport(_) => 500,
+        }
+    }
+
+    /// The field the error is about, if any.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Error::Invalid { field, .. } => Some(field),
+            Error::Conflict { field, .. } => field.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(feature = "server-fn")]
+mod server_fn_support {
+    use super::Error;
+    use server_fn::codec::JsonEncoding;
+    use server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+    impl FromServerFnError for Error {
+        type Encoder = JsonEncoding;
+
+        fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+            Error::Transport(value.to_string())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_names_its_field_in_the_message_and_the_json() {
+        let e = Error::invalid("planned_minutes", "must be between 1 and 600");
+        assert_eq!(e.to_string(), "planned_minutes: must be between 1 and 600");
+        assert_eq!(e.status(), 422);
+        assert_eq!(e.field(), Some("planned_minutes"));
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["code"], "invalid");
+        assert_eq!(json["field"], "planned_minutes");
+    }
+
+    #[test]
+    fn internal_says_nothing_about_its_cause() {
+        let text = Error::Internal.to_string();
+        assert!(!text.contains("sql"), "{text}");
+        assert_eq!(Error::Internal.status(), 500);
+    }
+}

@@ -1,0 +1,19 @@
+//! Plenary core: the domain of an association's general assembly, the rules that govern it, and
+//! (behind the `ssr` feature) its storage on SQLite or PostgreSQL.
+//!
+//! Nothing here knows HTTP or HTML: the app and the server call into this crate.
+
+pub mod agenda;
+pub mod attendance;
+pub mod error;
+pub mod model;
+pub mod views;
+
+#[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod storage;
+
+pub use error::{Error, Result};
+#[cfg(feature = "test-support")]
+pub mod testing;

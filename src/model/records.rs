@@ -1,0 +1,310 @@
+//! Records as an organizer enters them, before storage gives them an id, with their validation.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::*;
+use crate::{Error, Result};
+
+/// The longest an agenda item may be planned for, in minutes (ten hours).
+pub const MAX_PLANNED_MINUTES: i64 = 600;
+
+/// A required text: trimmed, not empty.
+pub fn required(field: &str, value: &str) -> Result<String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(Error::invalid(field, "is required"));
+    }
+    Ok(value.to_owned())
+}
+
+/// Planned minutes of an agenda item: between 1 and [`MAX_PLANNED_MINUTES`].
+pub fn planned_minutes(field: &str, minutes: i64) -> Result<i64> {
+    if !(1..=MAX_PLANNED_MINUTES).contains(&minutes) {
+        return Err(Error::invalid(
+            field,
+            format!("must be between 1 and {MAX_PLANNED_MINUTES} minutes"),
+        ));
+    }
+    Ok(minutes)
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewAssociation {
+    pub name: String,
+    pub short_name: String,
+    pub secretariat: String,
+    pub founded_year: i64,
+    /// BCP 47 tags of the languages the association works in, the first being its main one.
+    pub languages: Vec<String>,
+    /// Whether associate members vote (the association's setting; off by default).
+    pub associates_vote: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewCountry {
+    /// ISO 3166-1 alpha-2.
+    pub code: String,
+    pub name: String,
+}
+
+impl NewCountry {
+    pub fn validate(&self) -> Result<()> {
+        let code = self.code.trim();
+        if code.len() != 2 || !code.chars().all(|c| c.is_ascii_uppercase()) {
+            return Err(Error::invalid(
+                "code",
+                "must be two capital letters (ISO 3166)",
+            ));
+        }
+        required("name", &self.name).map(drop)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewMember {
+    pub country_id: i64,
+    pub name: String,
+    pub kind: MemberKind,
+    pub status: MemberStatus,
+    /// "the 79th member": the order of admission, for active members.
+    pub ordinal: Option<i64>,
+}
+
+impl NewMember {
+    pub fn validate(&self) -> Result<()> {
+        required("name", &self.name)?;
+        if let Some(n) = self.ordinal {
+            if n < 1 {
+                return Err(Error::invalid("ordinal", "must be 1 or more"));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewPerson {
+    pub name: String,
+    /// "Governor", "Prime Minister", "former Secretary-General of the United Nations".
+    pub title: String,
+    /// The member government the person belongs to, if any.
+    pub member_id: Option<i64>,
+    /// An outside body the person belongs to, when not a member government.
+    pub body: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewCommittee {
+    pub name: String,
+    pub coordinating_member_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewAssembly {
+    pub number: i64,
+    pub title: String,
+    pub slogan: Option<String>,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    pub venue: String,
+    pub host_member_id: Option<i64>,
+    pub mode: AssemblyMode,
+    /// IANA name of the venue's time zone, e.g. `Asia/Seoul`.
+    pub time_zone: String,
+    pub status: AssemblyStatus,
+}
+
+impl NewAssembly {
+    pub fn validate(&self) -> Result<()> {
+        if self.number < 1 {
+            return Err(Error::invalid("number", "must be 1 or more"));
+        }
+        required("title", &self.title)?;
+        required("venue", &self.venue)?;
+        if self.end_date < self.start_date {
+            return Err(Error::invalid(
+                "end_date",
+                "must not be before the start date",
+            ));
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewPostponement {
+    pub from_date: NaiveDate,
+    pub to_date: NaiveDate,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewSession {
+    pub title: String,
+    pub kind: SessionKind,
+    pub planned_start: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewAgendaItem {
+    pub kind: AgendaItemKind,
+    pub title: String,
+    pub planned_minutes: i64,
+}
+
+impl NewAgendaItem {
+    pub fn validate(&self) -> Result<()> {
+        required("title", &self.title)?;
+        planned_minutes("planned_minutes", self.planned_minutes).map(drop)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewSpeakerSlot {
+    pub person_id: Option<i64>,
+    /// The member government on whose behalf the speaker speaks.
+    pub member_id: Option<i64>,
+    /// "NEAR chair", "statement of thanks", "report" …
+    pub role: String,
+    pub delivery: Delivery,
+}
+
+impl NewSpeakerSlot {
+    pub fn validate(&self) -> Result<()> {
+        if self.person_id.is_none() && self.member_id.is_none() {
+            return Err(Error::invalid(
+                "person_id",
+                "name a person or the member government that speaks",
+            ));
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewApplication {
+    pub kind: ApplicationKind,
+    pub applicant_member_id: i64,
+    pub agenda_item_id: Option<i64>,
+    /// For a chairmanship: the term applied for.
+    pub term: Option<i64>,
+    /// For a membership: member or associate.
+    pub membership_kind: Option<MemberKind>,
+    pub statement: Option<String>,
+}
+
+impl NewApplication {
+    pub fn validate(&self) -> Result<()> {
+        match self.kind {
+            ApplicationKind::Chairmanship if self.term.is_none_or(|t| t < 1) => Err(
+                Error::invalid("term", "a chairmanship application names its term"),
+            ),
+            ApplicationKind::Membership if self.membership_kind.is_none() => Err(Error::invalid(
+                "membership_kind",
+                "a membership application says member or associate",
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// One line of an assembly's attendance: a government of the register, or a guest.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewAttendance {
+    pub member_id: Option<i64>,
+    pub guest_name: Option<String>,
+    pub guest_kind: Option<GuestKind>,
+    pub mode: AttendanceMode,
+    /// People attending for this line.
+    pub delegates: i64,
+}
+
+impl NewAttendance {
+    pub fn validate(&self) -> Result<()> {
+        match (&self.member_id, &self.guest_name, &self.guest_kind) {
+            (Some(_), None, None) | (None, Some(_), Some(_)) => {}
+            _ => {
+                return Err(Error::invalid(
+                    "member_id",
+                    "name either a member government or a guest with its kind",
+                ))
+            }
+        }
+        if self.delegates < 1 {
+            return Err(Error::invalid("delegates", "must be 1 or more"));
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewReport {
+    pub agenda_item_id: Option<i64>,
+    pub committee_id: i64,
+    pub presenting_member_id: i64,
+    pub outcomes: Option<String>,
+    pub next_meeting_place: Option<String>,
+    pub next_meeting_date: Option<NaiveDate>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn planned_minutes_are_between_one_and_six_hundred() {
+        assert!(planned_minutes("m", 0).is_err());
+        assert!(planned_minutes("m", 1).is_ok());
+        assert!(planned_minutes("m", 600).is_ok());
+        assert_eq!(planned_minutes("m", 601).unwrap_err().field(), Some("m"));
+    }
+
+    #[test]
+    fn required_trims_and_refuses_blank() {
+        assert_eq!(required("name", "  Ulsan ").unwrap(), "Ulsan");
+        assert_eq!(required("name", "   ").unwrap_err().field(), Some("name"));
+    }
+
+    #[test]
+    fn a_chairmanship_application_names_its_term() {
+        let mut a = NewApplication {
+            kind: ApplicationKind::Chairmanship,
+            applicant_member_id: 1,
+            agenda_item_id: None,
+            term: None,
+            membership_kind: None,
+            statement: None,
+        };
+        assert_eq!(a.validate().unwrap_err().field(), Some("term"));
+        a.term = Some(14);
+        assert!(a.validate().is_ok());
+    }
+
+    #[test]
+    fn an_attendance_line_is_a_member_or_a_guest_not_both() {
+        let line = NewAttendance {
+            member_id: Some(1),
+            guest_name: Some("UN".into()),
+            guest_kind: Some(GuestKind::OutsideBody),
+            mode: AttendanceMode::Online,
+            delegates: 1,
+        };
+        assert!(line.validate().is_err());
+        let member = NewAttendance {
+            guest_name: None,
+            guest_kind: None,
+            ..line
+        };
+        assert!(member.validate().is_ok());
+    }
+
+    #[test]
+    fn a_country_code_is_two_capital_letters() {
+        let c = NewCountry {
+            code: "kr".into(),
+            name: "South Korea".into(),
+        };
+        assert_eq!(c.validate().unwrap_err().field(), Some("code"));
+    }
+}

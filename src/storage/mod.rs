@@ -1,0 +1,144 @@
+//! Storage: one type over concrete sqlx pools for SQLite (the embedded default) and PostgreSQL.
+//!
+//! The same SQL serves both engines (`$1` placeholders, `RETURNING`, `ON CONFLICT`); the
+//! [`on_db!`] and [`on_tx!`] macros run one sqlx expression on whichever engine is behind a
+//! [`Db`] or [`Tx`], so each query is written once. `sqlx::Any` is avoided on purpose: it cannot
+//! decode dates or SQLite booleans.
+
+mod connect;
+mod pages;
+mod register;
+mod schedule;
+
+pub use connect::{connect, sqlite_url, ConnectError, Engine};
+pub use pages::*;
+pub use register::*;
+pub use schedule::*;
+
+use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
+
+use crate::{Error, Result};
+
+/// A connection pool to the database, whichever engine it is.
+#[derive(Clone, Debug)]
+pub enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// One write transaction. Dropping it without [`Tx::commit`] rolls everything back.
+#[derive(Debug)]
+pub enum Tx {
+    Sqlite(Transaction<'static, Sqlite>),
+    Postgres(Transaction<'static, Postgres>),
+}
+
+/// Runs `$body` with `$conn` bound to the pool behind a [`Db`].
+#[macro_export]
+macro_rules! on_db {
+    ($db:expr, $conn:ident => $body:expr) => {
+        match $db {
+            $crate::storage::Db::Sqlite($conn) => $body,
+            $crate::storage::Db::Postgres($conn) => $body,
+        }
+    };
+}
+
+/// Runs `$body` with `$conn` bound to the connection of a [`Tx`].
+#[macro_export]
+macro_rules! on_tx {
+    ($tx:expr, $conn:ident => $body:expr) => {
+        match $tx {
+            $crate::storage::Tx::Sqlite(t) => {
+                let $conn = &mut **t;
+                $body
+            }
+            $crate::storage::Tx::Postgres(t) => {
+                let $conn = &mut **t;
+                $body
+            }
+        }
+    };
+}
+pub(crate) use {on_db, on_tx};
+
+impl Db {
+    /// Starts a write transaction. On SQLite it takes the write lock at once (`BEGIN IMMEDIATE`):
+    /// a deferred transaction that reads and then writes fails with SQLITE_BUSY instead of waiting.
+    pub async fn begin(&self) -> Result<Tx> {
+        Ok(match self {
+            Db::Sqlite(pool) => {
+                Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await.map_err(internal)?)
+            }
+            Db::Postgres(pool) => Tx::Postgres(pool.begin().await.map_err(internal)?),
+        })
+    }
+
+    pub fn engine(&self) -> Engine {
+        match self {
+            Db::Sqlite(_) => Engine::Sqlite,
+            Db::Postgres(_) => Engine::Postgres,
+        }
+    }
+
+    /// Closes every connection (waits for those in use to be returned).
+    pub async fn close(&self) {
+        on_db!(self, pool => pool.close().await)
+    }
+}
+
+impl Tx {
+    pub async fn commit(self) -> Result<()> {
+        match self {
+            Tx::Sqlite(t) => t.commit().await,
+            Tx::Postgres(t) => t.commit().await,
+        }
+        .map_err(internal)
+    }
+}
+
+/// Logs a database failure and returns the error a user may see, which says nothing of the cause.
+/// Constraint violations are the user's to fix and keep their meaning.
+pub fn internal(err: sqlx::Error) -> Error {
+    if let Some(db) = err.as_database_error() {
+        use sqlx::error::ErrorKind;
+        match db.kind() {
+            ErrorKind::UniqueViolation => {
+                return Error::Conflict {
+                    field: None,
+                    message: "this is already recorded".into(),
+                }
+            }
+            ErrorKind::ForeignKeyViolation => {
+                return Error::Conflict {
+                    field: None,
+                    message: "this refers to something that does not exist or is still in use"
+                        .into(),
+                }
+            }
+            _ => {}
+        }
+    }
+    tracing::error!(error = %err, "database error");
+    Error::Internal
+}
+
+/// Turns a unique violation into a conflict on `field` with `message`; other errors as [`internal`].
+pub fn unique<'a>(field: &'a str, message: &'a str) -> impl FnOnce(sqlx::Error) -> Error + 'a {
+    move |err| match internal(err) {
+        Error::Conflict { .. } => Error::Conflict {
+            field: Some(field.to_owned()),
+            message: message.to_owned(),
+        },
+        other => other,
+    }
+}
+
+/// Reads a stored enum name back into its Rust enum. A name the enum does not know means the
+/// database and the code disagree, which is an internal error, not the user's.
+pub(crate) fn stored<T: std::str::FromStr>(column: &str, value: &str) -> Result<T> {
+    value.parse().map_err(|_| {
+        tracing::error!(column, value, "unknown value stored in the database");
+        Error::Internal
+    })
+}

@@ -1,0 +1,387 @@
+//! Read models for the pages: what `views` describes, loaded from storage in a few queries per
+//! page (never one per row) and placed in the venue's time zone.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+use super::{internal, on_db, stored, Db};
+use crate::agenda::{schedule, session_end, ItemTiming};
+use crate::attendance::{summarize, AttendanceLine};
+use crate::model::*;
+use crate::views::*;
+use crate::{Error, Result};
+
+#[derive(sqlx::FromRow)]
+struct AssemblyRow {
+    id: i64,
+    number: i64,
+    title: String,
+    slogan: Option<String>,
+    start_date: NaiveDate,
+    end_date: NaiveDate,
+    venue: String,
+    host: Option<String>,
+    mode: String,
+    time_zone: String,
+    status: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    id: i64,
+    title: String,
+    kind: String,
+    planned_start: DateTime<Utc>,
+}
+
+#[derive(sqlx::FromRow)]
+struct ItemRow {
+    id: i64,
+    session_id: i64,
+    position: i64,
+    kind: String,
+    title: String,
+    planned_minutes: i64,
+    status: String,
+    actual_start: Option<DateTime<Utc>>,
+    actual_end: Option<DateTime<Utc>>,
+}
+
+#[derive(sqlx::FromRow)]
+struct SpeakerRow {
+    agenda_item_id: i64,
+    person: Option<String>,
+    person_title: Option<String>,
+    person_member: Option<String>,
+    person_body: Option<String>,
+    on_behalf_of: Option<String>,
+    role: String,
+    delivery: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct AttendanceRow {
+    member: Option<String>,
+    member_kind: Option<String>,
+    member_status: Option<String>,
+    country: Option<String>,
+    guest_name: Option<String>,
+    guest_kind: Option<String>,
+    delegates: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct MemberRow {
+    country: String,
+    name: String,
+    kind: String,
+    status: String,
+    ordinal: Option<i64>,
+}
+
+const ASSEMBLY_SQL: &str =
+    "SELECT a.id, a.number, a.title, a.slogan, a.start_date, a.end_date, a.venue,
+        h.name AS host, a.mode, a.time_zone, a.status
+    FROM assemblies a LEFT JOIN members h ON h.id = a.host_member_id";
+
+async fn association_name(db: &Db) -> Result<(String, String, String)> {
+    let row: Option<(String, String, String)> = on_db!(db, c => sqlx::query_as(
+        "SELECT name, short_name, secretariat FROM association WHERE id = 1").fetch_optional(c).await)
+    .map_err(internal)?;
+    Ok(row.unwrap_or_else(|| ("Plenary".into(), "Plenary".into(), String::new())))
+}
+
+async fn assembly_row(db: &Db, number: i64) -> Result<AssemblyRow> {
+    let sql = format!("{ASSEMBLY_SQL} WHERE a.number = $1");
+    on_db!(db, c => sqlx::query_as::<_, AssemblyRow>(&sql).bind(number).fetch_optional(c).await)
+        .map_err(internal)?
+        .ok_or_else(|| Error::not_found(format!("Assembly {number}")))
+}
+
+fn zone(row: &AssemblyRow) -> Result<Tz> {
+    row.time_zone.parse().map_err(|_| {
+        tracing::error!(time_zone = %row.time_zone, "stored time zone is not known");
+        Error::Internal
+    })
+}
+
+fn shown(at: DateTime<Utc>, tz: Tz) -> ShownTime {
+    ShownTime {
+        utc: at.to_rfc3339(),
+        local: at.with_timezone(&tz).format("%H:%M").to_string(),
+    }
+}
+
+/// "10 August 2021".
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
+}
+
+/// The association's front page.
+pub async fn home_page(db: &Db) -> Result<HomePage> {
+    let (association, short_name, secretariat) = association_name(db).await?;
+    let sql = format!("{ASSEMBLY_SQL} ORDER BY a.number DESC");
+    let rows: Vec<AssemblyRow> =
+        on_db!(db, c => sqlx::query_as(&sql).fetch_all(c).await).map_err(internal)?;
+    let assemblies = rows
+        .into_iter()
+        .map(|r| {
+            Ok(AssemblySummary {
+                number: r.number,
+                title: r.title,
+                start_date: long_date(r.start_date),
+                venue: r.venue,
+                mode: stored("mode", &r.mode)?,
+                status: stored("status", &r.status)?,
+            })
+        })
+        .collect::<Result<_>>()?;
+    Ok(HomePage {
+        association,
+        short_name,
+        secretariat,
+        assemblies,
+    })
+}
+
+/// The agenda of assembly `number`: sessions, items with derived times, speakers.
+pub async fn agenda_page(db: &Db, number: i64) -> Result<AgendaPage> {
+    let row = assembly_row(db, number).await?;
+    let tz = zone(&row)?;
+    let sessions = load_sessions(db, row.id, tz).await?;
+    Ok(AgendaPage {
+        number: row.number,
+        title: row.title,
+        date: long_date(row.start_date),
+        time_zone: row.time_zone,
+        sessions,
+    })
+}
+
+/// The page of assembly `number`: when, where, mode, postponements, attendance, sessions.
+pub async fn assembly_page(db: &Db, number: i64) -> Result<AssemblyPage> {
+    let row = assembly_row(db, number).await?;
+    let tz = zone(&row)?;
+    let (association, _, _) = association_name(db).await?;
+    let postponements: Vec<(NaiveDate, NaiveDate, String)> = on_db!(db, c => sqlx::query_as(
+        "SELECT from_date, to_date, reason FROM postponements WHERE assembly_id = $1 ORDER BY recorded_at, id")
+        .bind(row.id).fetch_all(c).await)
+    .map_err(internal)?;
+    let attendance = load_attendance(db, row.id).await?;
+    let sessions = load_sessions(db, row.id, tz)
+        .await?
+        .into_iter()
+        .map(|s| SessionHeading {
+            title: s.title,
+            start: s.start,
+            end: s.end,
+            items: s.items.len(),
+        })
+        .collect();
+    Ok(AssemblyPage {
+        association,
+        number: row.number,
+        title: row.title,
+        slogan: row.slogan,
+        start_date: long_date(row.start_date),
+        end_date: long_date(row.end_date),
+        venue: row.venue,
+        host: row.host,
+        mode: stored("mode", &row.mode)?,
+        status: stored("status", &row.status)?,
+        time_zone: row.time_zone,
+        postponements: postponements
+            .into_iter()
+            .map(|(from, to, reason)| PostponementView {
+                from_date: long_date(from),
+                to_date: long_date(to),
+                reason,
+            })
+            .collect(),
+        attendance,
+        sessions,
+    })
+}
+
+async fn load_attendance(db: &Db, assembly_id: i64) -> Result<AttendanceSummary> {
+    let rows: Vec<AttendanceRow> = on_db!(db, c => sqlx::query_as(
+        "SELECT m.name AS member, m.kind AS member_kind, m.status AS member_status, co.code AS country,
+                at.guest_name, at.guest_kind, at.delegates
+         FROM attendance at
+         LEFT JOIN members m ON m.id = at.member_id
+         LEFT JOIN countries co ON co.id = m.country_id
+         WHERE at.assembly_id = $1 AND at.session_id IS NULL
+         ORDER BY at.id")
+        .bind(assembly_id).fetch_all(c).await)
+    .map_err(internal)?;
+    let lines = rows
+        .into_iter()
+        .map(|r| {
+            Ok(match (r.member, r.guest_name) {
+                (Some(name), _) => AttendanceLine::Member {
+                    name,
+                    kind: stored("members.kind", r.member_kind.as_deref().unwrap_or_default())?,
+                    status: stored(
+                        "members.status",
+                        r.member_status.as_deref().unwrap_or_default(),
+                    )?,
+                    country: r.country.unwrap_or_default(),
+                    delegates: r.delegates,
+                },
+                (None, guest) => AttendanceLine::Guest {
+                    name: guest.unwrap_or_default(),
+                    kind: stored(
+                        "attendance.guest_kind",
+                        r.guest_kind.as_deref().unwrap_or_default(),
+                    )?,
+                    delegates: r.delegates,
+                },
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(summarize(&lines))
+}
+
+/// Sessions with their items, speakers and derived times: three queries for the whole assembly.
+async fn load_sessions(db: &Db, assembly_id: i64, tz: Tz) -> Result<Vec<SessionView>> {
+    let sessions: Vec<SessionRow> = on_db!(db, c => sqlx::query_as(
+        "SELECT id, title, kind, planned_start FROM sessions WHERE assembly_id = $1 ORDER BY position, id")
+        .bind(assembly_id).fetch_all(c).await)
+    .map_err(internal)?;
+    let items: Vec<ItemRow> = on_db!(db, c => sqlx::query_as(
+        "SELECT i.id, i.session_id, i.position, i.kind, i.title, i.planned_minutes, i.status, i.actual_start, i.actual_end
+         FROM agenda_items i JOIN sessions s ON s.id = i.session_id
+         WHERE s.assembly_id = $1 ORDER BY i.session_id, i.position, i.id")
+        .bind(assembly_id).fetch_all(c).await)
+    .map_err(internal)?;
+    let speakers: Vec<SpeakerRow> = on_db!(db, c => sqlx::query_as(
+        "SELECT sp.agenda_item_id, p.name AS person, p.title AS person_title, pm.name AS person_member,
+                p.body AS person_body, bm.name AS on_behalf_of, sp.role, sp.delivery
+         FROM speaker_slots sp
+         JOIN agenda_items i ON i.id = sp.agenda_item_id
+         JOIN sessions s ON s.id = i.session_id
+         LEFT JOIN persons p ON p.id = sp.person_id
+         LEFT JOIN members pm ON pm.id = p.member_id
+         LEFT JOIN members bm ON bm.id = sp.member_id
+         WHERE s.assembly_id = $1 ORDER BY sp.agenda_item_id, sp.position, sp.id")
+        .bind(assembly_id).fetch_all(c).await)
+    .map_err(internal)?;
+
+    let mut speakers_by_item: BTreeMap<i64, Vec<SpeakerView>> = BTreeMap::new();
+    for s in speakers {
+        speakers_by_item
+            .entry(s.agenda_item_id)
+            .or_default()
+            .push(SpeakerView {
+                name: s.person,
+                title: s.person_title,
+                affiliation: s.person_member.or(s.person_body),
+                on_behalf_of: s.on_behalf_of,
+                role: s.role,
+                delivery: stored("speaker_slots.delivery", &s.delivery)?,
+            });
+    }
+    let mut items_by_session: BTreeMap<i64, Vec<ItemRow>> = BTreeMap::new();
+    for item in items {
+        items_by_session
+            .entry(item.session_id)
+            .or_default()
+            .push(item);
+    }
+
+    sessions
+        .into_iter()
+        .map(|s| {
+            let rows = items_by_session.remove(&s.id).unwrap_or_default();
+            let timings: Vec<ItemTiming> = rows
+                .iter()
+                .map(|r| ItemTiming {
+                    planned_minutes: r.planned_minutes,
+                    actual_start: r.actual_start,
+                    actual_end: r.actual_end,
+                })
+                .collect();
+            let slots = schedule(s.planned_start, &timings);
+            let end = session_end(s.planned_start, &slots);
+            let items = rows
+                .into_iter()
+                .zip(slots)
+                .map(|(r, slot)| {
+                    Ok(AgendaItemView {
+                        id: r.id,
+                        position: r.position,
+                        kind: stored("agenda_items.kind", &r.kind)?,
+                        title: r.title,
+                        planned_minutes: r.planned_minutes,
+                        status: stored("agenda_items.status", &r.status)?,
+                        start: shown(slot.start, tz),
+                        end: shown(slot.end, tz),
+                        speakers: speakers_by_item.remove(&r.id).unwrap_or_default(),
+                    })
+                })
+                .collect::<Result<_>>()?;
+            Ok(SessionView {
+                id: s.id,
+                title: s.title,
+                kind: stored("sessions.kind", &s.kind)?,
+                start: shown(s.planned_start, tz),
+                end: shown(end, tz),
+                items,
+            })
+        })
+        .collect()
+}
+
+/// The member register, grouped by country, with the chairs by term.
+pub async fn register_page(db: &Db) -> Result<RegisterPage> {
+    let (association, _, _) = association_name(db).await?;
+    let rows: Vec<MemberRow> = on_db!(db, c => sqlx::query_as(
+        "SELECT co.name AS country, m.name, m.kind, m.status, m.ordinal
+         FROM members m JOIN countries co ON co.id = m.country_id
+         WHERE m.status <> 'archived'
+         ORDER BY co.name, CASE WHEN m.ordinal IS NULL THEN 1 ELSE 0 END, m.ordinal, m.name")
+        .fetch_all(c).await)
+    .map_err(internal)?;
+    let chairs: Vec<(i64, String, String)> = on_db!(db, c => sqlx::query_as(
+        "SELECT ch.term, m.name, co.name FROM chairmanships ch
+         JOIN members m ON m.id = ch.member_id JOIN countries co ON co.id = m.country_id
+         ORDER BY ch.term")
+        .fetch_all(c).await)
+    .map_err(internal)?;
+
+    let mut countries: Vec<CountryMembers> = Vec::new();
+    let mut active_members = 0;
+    for r in rows {
+        let member = MemberView {
+            name: r.name,
+            kind: stored("members.kind", &r.kind)?,
+            status: stored("members.status", &r.status)?,
+            ordinal: r.ordinal,
+        };
+        if member.kind == MemberKind::Member && member.status == MemberStatus::Active {
+            active_members += 1;
+        }
+        match countries.last_mut() {
+            Some(group) if group.country == r.country => group.members.push(member),
+            _ => countries.push(CountryMembers {
+                country: r.country,
+                members: vec![member],
+            }),
+        }
+    }
+    Ok(RegisterPage {
+        association,
+        active_members,
+        chairs: chairs
+            .into_iter()
+            .map(|(term, member, country)| ChairView {
+                term,
+                member,
+                country,
+            })
+            .collect(),
+        countries,
+    })
+}

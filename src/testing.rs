@@ -1,0 +1,123 @@
+//! Fresh databases for tests, on SQLite always and on PostgreSQL when a URL is given.
+//!
+//! `PLENARY_TEST_POSTGRES_URL` names a PostgreSQL server (any database on it); each test gets a
+//! new database created there and dropped after it passes. Without the URL the PostgreSQL tests
+//! are marked ignored by [`both_engines!`], so they are counted as skipped, never as passed.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::Executor;
+
+use crate::storage::Db;
+
+/// The environment variable that turns the PostgreSQL half of the suite on.
+pub const POSTGRES_URL_VAR: &str = "PLENARY_TEST_POSTGRES_URL";
+
+/// A database that lives as long as the test; call [`TestDb::finish`] at the end.
+pub struct TestDb {
+    pub db: Db,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    Sqlite(#[allow(dead_code)] tempfile::TempDir),
+    Postgres { admin_url: String, name: String },
+}
+
+impl TestDb {
+    /// A migrated SQLite database in a new temporary directory.
+    pub async fn sqlite() -> TestDb {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let db = Db::connect(&crate::storage::sqlite_url(dir.path()))
+            .await
+            .expect("open SQLite");
+        db.migrate().await.expect("migrate SQLite");
+        TestDb {
+            db,
+            cleanup: Cleanup::Sqlite(dir),
+        }
+    }
+
+    /// A migrated, newly created PostgreSQL database on the server of `PLENARY_TEST_POSTGRES_URL`.
+    pub async fn postgres() -> TestDb {
+        let admin_url = std::env::var(POSTGRES_URL_VAR).unwrap_or_else(|_| {
+            panic!("{POSTGRES_URL_VAR} is not set: this test needs PostgreSQL")
+        });
+        static COUNTER: AtomicU32 = AtomicU32::new(0);
+        let name = format!(
+            "plenary_test_{}_{}_{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed),
+            chrono::Utc::now().timestamp_micros() % 1_000_000_000
+        );
+        let admin = admin_pool(&admin_url).await;
+        admin
+            .execute(format!("CREATE DATABASE \"{name}\"").as_str())
+            .await
+            .expect("create test database");
+        admin.close().await;
+        let options: PgConnectOptions = admin_url.parse().expect("PostgreSQL URL");
+        let db = Db::Postgres(
+            PgPoolOptions::new()
+                .max_connections(8)
+                .connect_with(options.database(&name))
+                .await
+                .expect("open test database"),
+        );
+        db.migrate().await.expect("migrate PostgreSQL");
+        TestDb {
+            db,
+            cleanup: Cleanup::Postgres { admin_url, name },
+        }
+    }
+
+    /// Closes the database and removes it.
+    pub async fn finish(self) {
+        self.db.close().await;
+        if let Cleanup::Postgres { admin_url, name } = self.cleanup {
+            let admin = admin_pool(&admin_url).await;
+            let _ = admin
+                .execute(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").as_str())
+                .await;
+            admin.close().await;
+        }
+    }
+}
+
+async fn admin_pool(url: &str) -> sqlx::PgPool {
+    PgPoolOptions::new()
+        .max_connections(1)
+        .connect(url)
+        .await
+        .expect("connect to the PostgreSQL test server")
+}
+
+/// Declares each listed `async fn(Db)` scenario as two tests, `sqlite::NAME` and `postgres::NAME`
+/// (the latter ignored unless the suite is run with `--ignored` and a PostgreSQL URL).
+#[macro_export]
+macro_rules! both_engines {
+    ($($name:ident),+ $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    let t = $crate::testing::TestDb::sqlite().await;
+                    super::$name(t.db.clone()).await;
+                    t.finish().await;
+                }
+            )+
+        }
+        mod postgres {
+            $(
+                #[tokio::test]
+                #[ignore = "PostgreSQL: runs with --ignored when PLENARY_TEST_POSTGRES_URL is set (bin/test does)"]
+                async fn $name() {
+                    let t = $crate::testing::TestDb::postgres().await;
+                    super::$name(t.db.clone()).await;
+                    t.finish().await;
+                }
+            )+
+        }
+    };
+}

@@ -1,0 +1,161 @@
+//! What the pages show: read models built on the server from storage and sent to the browser.
+//!
+//! Times arrive already placed in the venue's time zone, so the browser needs no time-zone
+//! database of its own.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::*;
+
+/// A time of day shown to people, with the UTC instant it stands for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShownTime {
+    /// RFC 3339 in UTC, for machines (`<time datetime>`).
+    pub utc: String,
+    /// "10:05" in the venue's time zone.
+    pub local: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssemblySummary {
+    pub number: i64,
+    pub title: String,
+    pub start_date: String,
+    pub venue: String,
+    pub mode: AssemblyMode,
+    pub status: AssemblyStatus,
+}
+
+/// The association's front page: its assemblies, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HomePage {
+    pub association: String,
+    pub short_name: String,
+    pub secretariat: String,
+    pub assemblies: Vec<AssemblySummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostponementView {
+    pub from_date: String,
+    pub to_date: String,
+    pub reason: String,
+}
+
+/// Who took part, counted from the attendance lines.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttendanceSummary {
+    /// Everyone counted, delegates and guests.
+    pub people: i64,
+    /// Regional governments present: members of every kind, applicants and guest governments.
+    pub governments: i64,
+    /// Active full members present (those who count for quorum).
+    pub members: i64,
+    /// Associate members present, by name.
+    pub associates: Vec<String>,
+    /// Countries of the member governments present.
+    pub countries: i64,
+    /// Guests: outside bodies and governments not in the register.
+    pub guests: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssemblyPage {
+    pub association: String,
+    pub number: i64,
+    pub title: String,
+    pub slogan: Option<String>,
+    pub start_date: String,
+    pub end_date: String,
+    pub venue: String,
+    pub host: Option<String>,
+    pub mode: AssemblyMode,
+    pub status: AssemblyStatus,
+    pub time_zone: String,
+    pub postponements: Vec<PostponementView>,
+    pub attendance: AttendanceSummary,
+    pub sessions: Vec<SessionHeading>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionHeading {
+    pub title: String,
+    pub start: ShownTime,
+    pub end: ShownTime,
+    pub items: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpeakerView {
+    pub name: Option<String>,
+    pub title: Option<String>,
+    /// The member government or outside body the speaker belongs to.
+    pub affiliation: Option<String>,
+    /// The member government on whose behalf the speaker speaks.
+    pub on_behalf_of: Option<String>,
+    pub role: String,
+    pub delivery: Delivery,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaItemView {
+    pub id: i64,
+    pub position: i64,
+    pub kind: AgendaItemKind,
+    pub title: String,
+    pub planned_minutes: i64,
+    pub status: AgendaItemStatus,
+    pub start: ShownTime,
+    pub end: ShownTime,
+    pub speakers: Vec<SpeakerView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionView {
+    pub id: i64,
+    pub title: String,
+    pub kind: SessionKind,
+    pub start: ShownTime,
+    pub end: ShownTime,
+    pub items: Vec<AgendaItemView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaPage {
+    pub number: i64,
+    pub title: String,
+    /// The date of the assembly, in the venue's time zone.
+    pub date: String,
+    pub time_zone: String,
+    pub sessions: Vec<SessionView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberView {
+    pub name: String,
+    pub kind: MemberKind,
+    pub status: MemberStatus,
+    pub ordinal: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountryMembers {
+    pub country: String,
+    pub members: Vec<MemberView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChairView {
+    pub term: i64,
+    pub member: String,
+    pub country: String,
+}
+
+/// The member register, grouped by country.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegisterPage {
+    pub association: String,
+    pub active_members: i64,
+    pub chairs: Vec<ChairView>,
+    pub countries: Vec<CountryMembers>,
+}
