@@ -155,7 +155,12 @@ pub struct ChairView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegisterPage {
     pub association: String,
+    /// Active full members (associates and observers are counted apart).
     pub active_members: i64,
+    /// Countries with at least one active full member.
+    pub member_countries: i64,
+    /// Active associate members.
+    pub associate_members: i64,
     pub chairs: Vec<ChairView>,
     pub countries: Vec<CountryMembers>,
 }

@@ -31,7 +31,7 @@ async fn the_agenda_page_shows_speakers_and_derived_times(db: Db) {
         "Opening ceremony",
         "Prime Minister Tarasenko Andrey",
         "Governor Lee Cheol-woo",
-        "Ban Ki-moon",
+        "Ban Ki-moon, former Secretary-General of the United Nations",
         "video message",
         "Michigami Hisashi",
         "Kim Ok-chae",
@@ -75,7 +75,7 @@ async fn the_register_lists_members_by_country(db: Db) {
     let (status, html) = get(&db, "/members").await;
     assert_eq!(status, StatusCode::OK);
     for expected in [
-        "78 active members",
+        "78 active members in 5 countries, and 1 associate member.",
         "Term 13: Republic of Sakha (Yakutia)",
         "Ulsan Metropolitan City",
         "Ho Chi Minh City",

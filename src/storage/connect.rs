@@ -85,7 +85,7 @@ async fn connect_postgres(options: PgConnectOptions) -> Result<Db, ConnectError>
     );
     let pool = PgPoolOptions::new()
         .max_connections(16)
-        .acquire_timeout(Duration::from_secs(10))
+        .acquire_timeout(Duration::from_secs(5))
         .connect_with(options)
         .await
         .map_err(|e| ConnectError::Postgres {

@@ -353,6 +353,8 @@ pub async fn register_page(db: &Db) -> Result<RegisterPage> {
 
     let mut countries: Vec<CountryMembers> = Vec::new();
     let mut active_members = 0;
+    let mut associate_members = 0;
+    let mut member_countries = std::collections::BTreeSet::new();
     for r in rows {
         let member = MemberView {
             name: r.name,
@@ -360,8 +362,13 @@ pub async fn register_page(db: &Db) -> Result<RegisterPage> {
             status: stored("members.status", &r.status)?,
             ordinal: r.ordinal,
         };
-        if member.kind == MemberKind::Member && member.status == MemberStatus::Active {
-            active_members += 1;
+        match (member.kind, member.status) {
+            (MemberKind::Member, MemberStatus::Active) => {
+                active_members += 1;
+                member_countries.insert(r.country.clone());
+            }
+            (MemberKind::Associate, MemberStatus::Active) => associate_members += 1,
+            _ => {}
         }
         match countries.last_mut() {
             Some(group) if group.country == r.country => group.members.push(member),
@@ -374,6 +381,8 @@ pub async fn register_page(db: &Db) -> Result<RegisterPage> {
     Ok(RegisterPage {
         association,
         active_members,
+        member_countries: member_countries.len() as i64,
+        associate_members,
         chairs: chairs
             .into_iter()
             .map(|(term, member, country)| ChairView {

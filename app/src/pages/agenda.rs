@@ -105,8 +105,13 @@ fn Item(item: AgendaItemView, query: RwSignal<String>) -> impl IntoView {
 
 #[component]
 fn Speaker(speaker: SpeakerView) -> impl IntoView {
+    // An office ("Governor", "Prime Minister") goes before the name; a description ("former
+    // Secretary-General of …") reads better after it.
     let who = match (&speaker.name, &speaker.title) {
-        (Some(name), Some(title)) if !title.is_empty() => format!("{title} {name}"),
+        (Some(name), Some(title)) if title.starts_with(char::is_uppercase) => {
+            format!("{title} {name}")
+        }
+        (Some(name), Some(title)) if !title.is_empty() => format!("{name}, {title}"),
         (Some(name), _) => name.clone(),
         (None, _) => format!(
             "Representative of {}",

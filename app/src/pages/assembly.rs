@@ -59,7 +59,7 @@ pub fn AssemblyPage() -> impl IntoView {
                                             "–"
                                             <time datetime=s.end.utc.clone()>{s.end.local.clone()}</time>
                                             " "<strong>{s.title.clone()}</strong>
-                                            {format!(" ({} items)", s.items)}
+                                            {format!(" ({} {})", s.items, if s.items == 1 { "item" } else { "items" })}
                                         </li>
                                     }).collect_view()}
                                 </ol>

@@ -19,6 +19,23 @@ fn ordinal(n: i64) -> String {
     format!("{n}{suffix}")
 }
 
+/// "78 active members in 5 countries, and 1 associate member."
+fn summary(members: i64, countries: i64, associates: i64) -> String {
+    let plural = |n: i64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut text = format!(
+        "{} in {}",
+        plural(members, "active member", "active members"),
+        plural(countries, "country", "countries")
+    );
+    if associates > 0 {
+        text.push_str(&format!(
+            ", and {}",
+            plural(associates, "associate member", "associate members")
+        ));
+    }
+    text + "."
+}
+
 #[component]
 pub fn RegisterPage() -> impl IntoView {
     let page = Resource::new(|| (), |_| load_register());
@@ -30,7 +47,7 @@ pub fn RegisterPage() -> impl IntoView {
                     Ok(r) => view! {
                         <p class="kicker">{r.association.clone()}</p>
                         <h1>"Member register"</h1>
-                        <p class="lead">{format!("{} active members in {} countries.", r.active_members, r.countries.len())}</p>
+                        <p class="lead">{summary(r.active_members, r.member_countries, r.associate_members)}</p>
                         {(!r.chairs.is_empty()).then(|| view! {
                             <section>
                                 <h2>"Chairs"</h2>
@@ -78,5 +95,14 @@ mod tests {
         assert_eq!(ordinal(22), "22nd");
         assert_eq!(ordinal(79), "79th");
         assert_eq!(ordinal(113), "113th");
+    }
+
+    #[test]
+    fn the_summary_counts_members_countries_and_associates() {
+        assert_eq!(
+            super::summary(78, 5, 1),
+            "78 active members in 5 countries, and 1 associate member."
+        );
+        assert_eq!(super::summary(1, 1, 0), "1 active member in 1 country.");
     }
 }
