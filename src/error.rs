@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 /// What went wrong, in terms a user of Plenary can act on.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum Error {
@@ -27,6 +28,9 @@ pub enum Error {
     /// The signed-in user may not do this.
     #[error("you are not allowed to do this")]
     Forbidden,
+    /// Too many attempts in a short time (signing in); try again in a minute.
+    #[error("too many attempts; wait a minute and try again")]
+    TooManyRequests,
     /// Something failed inside Plenary; the details are in the server log.
     #[error("something went wrong on the server; the secretariat can find the details in its log")]
     Internal,
@@ -60,6 +64,7 @@ impl Error {
             Error::Conflict { .. } => "conflict",
             Error::Unauthenticated => "unauthenticated",
             Error::Forbidden => "forbidden",
+            Error::TooManyRequests => "too_many_requests",
             Error::Internal => "internal",
             Error::Transport(_) => "transport",
         }
@@ -73,6 +78,7 @@ impl Error {
             Error::Conflict { .. } => 409,
             Error::Unauthenticated => 401,
             Error::Forbidden => 403,
+            Error::TooManyRequests => 429,
             Error::Internal | Error::Transport(_) => 500,
         }
     }

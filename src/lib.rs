@@ -5,12 +5,18 @@
 
 pub mod agenda;
 pub mod attendance;
+pub mod auth;
 pub mod error;
 pub mod model;
+pub mod rules;
 pub mod views;
 
 #[cfg(feature = "ssr")]
+pub mod actions;
+#[cfg(feature = "ssr")]
 pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod secrets;
 #[cfg(feature = "ssr")]
 pub mod storage;
 

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::*;
 
 /// A time of day shown to people, with the UTC instant it stands for.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShownTime {
     /// RFC 3339 in UTC, for machines (`<time datetime>`).
@@ -16,6 +17,7 @@ pub struct ShownTime {
     pub local: String,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AssemblySummary {
     pub number: i64,
@@ -27,6 +29,7 @@ pub struct AssemblySummary {
 }
 
 /// The association's front page: its assemblies, newest first.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HomePage {
     pub association: String,
@@ -35,6 +38,7 @@ pub struct HomePage {
     pub assemblies: Vec<AssemblySummary>,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostponementView {
     pub from_date: String,
@@ -43,6 +47,7 @@ pub struct PostponementView {
 }
 
 /// Who took part, counted from the attendance lines.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AttendanceSummary {
     /// Everyone counted, delegates and guests.
@@ -59,6 +64,7 @@ pub struct AttendanceSummary {
     pub guests: Vec<String>,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AssemblyPage {
     pub association: String,
@@ -77,6 +83,7 @@ pub struct AssemblyPage {
     pub sessions: Vec<SessionHeading>,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionHeading {
     pub title: String,
@@ -85,6 +92,7 @@ pub struct SessionHeading {
     pub items: usize,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SpeakerView {
     pub name: Option<String>,
@@ -97,6 +105,7 @@ pub struct SpeakerView {
     pub delivery: Delivery,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AgendaItemView {
     pub id: i64,
@@ -110,6 +119,7 @@ pub struct AgendaItemView {
     pub speakers: Vec<SpeakerView>,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionView {
     pub id: i64,
@@ -120,6 +130,7 @@ pub struct SessionView {
     pub items: Vec<AgendaItemView>,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AgendaPage {
     pub number: i64,
@@ -130,6 +141,7 @@ pub struct AgendaPage {
     pub sessions: Vec<SessionView>,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MemberView {
     pub name: String,
@@ -138,12 +150,14 @@ pub struct MemberView {
     pub ordinal: Option<i64>,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CountryMembers {
     pub country: String,
     pub members: Vec<MemberView>,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChairView {
     pub term: i64,
@@ -152,6 +166,7 @@ pub struct ChairView {
 }
 
 /// The member register, grouped by country.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegisterPage {
     pub association: String,

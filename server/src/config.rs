@@ -29,9 +29,32 @@ pub enum Command {
     Serve(ServeArgs),
     /// Bring the database schema up to date, then exit.
     Migrate,
-    /// Load the reference assembly (NEAR's 13th General Assembly) as demo data; loading twice
-    /// changes nothing.
+    /// Load the reference assembly (NEAR's 13th General Assembly) as demo data, with an organizer
+    /// account and one delegate account per member present; loading twice changes nothing.
     Demo,
+    /// Manage user accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account, e.g. the first organizer: `plenary user add --role organizer
+    /// --email ops@example.org --name "Secretariat"`. Prints the password unless one is given.
+    Add {
+        #[arg(long, value_parser = ["organizer", "delegate"])]
+        role: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// For a delegate: the exact name of the member government represented.
+        #[arg(long)]
+        member: Option<String>,
+        /// The password (at least 10 characters); a random one is made and printed if absent.
+        #[arg(long, env = "PLENARY_PASSWORD")]
+        password: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -47,6 +70,10 @@ pub struct ServeArgs {
     /// Load the demo data first if the database has no assembly 13 yet.
     #[arg(long)]
     pub demo: bool,
+
+    /// Mark session cookies Secure; set this when Plenary is served over HTTPS.
+    #[arg(long, env = "PLENARY_SECURE_COOKIES")]
+    pub secure_cookies: bool,
 }
 
 impl Cli {

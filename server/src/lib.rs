@@ -1,8 +1,12 @@
 //! The `plenary` server: configuration, the HTTP router and start-up. It holds no domain rule:
 //! pages come from `plenary_app`, data and rules from `plenary_core`.
 
+pub mod api;
+pub mod auth;
 pub mod config;
+mod forms;
 pub mod router;
+pub mod sessions;
 pub mod startup;
 
-pub use router::{router, AppState};
+pub use router::{build, router, AppState};

@@ -1,23 +1,33 @@
 //! The HTTP router: Leptos pages at the doors of DESIGN.md, server functions under `/sfn`, the
-//! built site under `/pkg`, and a 404 page for everything else.
+//! JSON API under `/api` with its OpenAPI document, sign-in forms, the built site under `/pkg`,
+//! and a 404 page for everything else.
 
 use axum::body::Body;
 use axum::extract::{FromRef, State};
 use axum::http::Request;
+use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::IntoResponse;
-use axum::routing::post;
-use axum::Router;
+use axum::routing::{get, post};
+use axum::{Json, Router};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
 use plenary_app::{shell, App};
 use plenary_core::storage::Db;
 use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+use crate::auth::{gate, identify, login_limiter, LoginLimiter};
+use crate::sessions::Store;
 
 /// Everything a request handler may need, handed to every server function through context.
 #[derive(Clone, FromRef)]
 pub struct AppState {
     pub db: Db,
     pub leptos_options: LeptosOptions,
+    pub login_limiter: LoginLimiter,
+    /// Mark session cookies `Secure` (when Plenary is served over TLS).
+    pub secure_cookies: bool,
 }
 
 impl AppState {
@@ -28,7 +38,7 @@ impl AppState {
             .site_root(site_root.to_string_lossy().as_ref())
             .site_pkg_dir("pkg")
             .build();
-        AppState { db, leptos_options }
+        AppState { db, leptos_options, login_limiter: login_limiter(), secure_cookies: false }
     }
 
     /// What server functions and pages read from context.
@@ -43,17 +53,35 @@ async fn server_fn(State(state): State<AppState>, request: Request<Body>) -> imp
 }
 
 /// The whole application as one router, so tests can drive it with `oneshot`.
-pub fn router(state: AppState) -> Router {
+pub fn router(state: AppState, sessions: Store) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
     let page_shell = move || shell(options.clone());
+    let (api, openapi) = crate::api::routes();
+    let session_layer = SessionManagerLayer::new(sessions)
+        .with_name("plenary_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(state.secure_cookies)
+        .with_expiry(Expiry::OnInactivity(tower_sessions::cookie::time::Duration::days(7)));
     Router::new()
         .route("/sfn/{*fn_name}", post(server_fn).get(server_fn))
-        .leptos_routes_with_context(&state, routes, state.context(), page_shell.clone())
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            AppState,
-            _,
-        >(state.context(), shell))
+        .route("/api/openapi.json", get(move || async move { Json(openapi) }))
+        .route("/login", post(crate::forms::login))
+        .route("/logout", post(crate::forms::logout))
+        .merge(api)
+        .leptos_routes_with_context(&state, routes, state.context(), page_shell)
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(state.context(), shell))
+        .layer(from_fn(gate))
+        .layer(from_fn_with_state(state.clone(), identify))
+        .layer(session_layer)
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Opens the session store on `db` and builds the router.
+pub async fn build(db: Db, site_root: &std::path::Path, secure_cookies: bool) -> Result<Router, String> {
+    let sessions = Store::open(&db).await?;
+    let state = AppState { secure_cookies, ..AppState::new(db, site_root) };
+    Ok(router(state, sessions))
 }

@@ -5,14 +5,11 @@ use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use plenary_core::storage::Db;
 use plenary_core::{both_engines, demo};
-use plenary_server::{router, AppState};
+use plenary_server::build;
 use tower::ServiceExt;
 
 async fn get(db: &Db, path: &str) -> (StatusCode, String) {
-    let app = router(AppState::new(
-        db.clone(),
-        std::path::Path::new("target/site"),
-    ));
+    let app = build(db.clone(), std::path::Path::new("target/site"), false).await.unwrap();
     let response = app
         .oneshot(Request::get(path).body(Body::empty()).unwrap())
         .await

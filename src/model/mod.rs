@@ -6,14 +6,17 @@
 
 mod enums;
 mod records;
+mod stored;
 
 pub use enums::*;
 pub use records::*;
+pub use stored::*;
 
 /// Declares a closed set of values: snake_case on the wire and in the database, a label for people.
 macro_rules! domain_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $label:literal),+ $(,)? }) => {
         $(#[$meta])*
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
         #[derive(
             Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
             serde::Serialize, serde::Deserialize,

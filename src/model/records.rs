@@ -29,6 +29,7 @@ pub fn planned_minutes(field: &str, minutes: i64) -> Result<i64> {
     Ok(minutes)
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewAssociation {
     pub name: String,
@@ -41,6 +42,7 @@ pub struct NewAssociation {
     pub associates_vote: bool,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewCountry {
     /// ISO 3166-1 alpha-2.
@@ -61,6 +63,7 @@ impl NewCountry {
     }
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewMember {
     pub country_id: i64,
@@ -83,6 +86,7 @@ impl NewMember {
     }
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewPerson {
     pub name: String,
@@ -94,12 +98,14 @@ pub struct NewPerson {
     pub body: Option<String>,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewCommittee {
     pub name: String,
     pub coordinating_member_id: Option<i64>,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewAssembly {
     pub number: i64,
@@ -132,6 +138,7 @@ impl NewAssembly {
     }
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewPostponement {
     pub from_date: NaiveDate,
@@ -139,6 +146,7 @@ pub struct NewPostponement {
     pub reason: String,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewSession {
     pub title: String,
@@ -146,6 +154,7 @@ pub struct NewSession {
     pub planned_start: DateTime<Utc>,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewAgendaItem {
     pub kind: AgendaItemKind,
@@ -160,6 +169,7 @@ impl NewAgendaItem {
     }
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewSpeakerSlot {
     pub person_id: Option<i64>,
@@ -182,6 +192,7 @@ impl NewSpeakerSlot {
     }
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewApplication {
     pub kind: ApplicationKind,
@@ -210,6 +221,7 @@ impl NewApplication {
 }
 
 /// One line of an assembly's attendance: a government of the register, or a guest.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewAttendance {
     pub member_id: Option<i64>,
@@ -238,6 +250,7 @@ impl NewAttendance {
     }
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewReport {
     pub agenda_item_id: Option<i64>,
@@ -246,6 +259,62 @@ pub struct NewReport {
     pub outcomes: Option<String>,
     pub next_meeting_place: Option<String>,
     pub next_meeting_date: Option<NaiveDate>,
+}
+
+/// Postponing an assembly: its new first day and why.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PostponeAssembly {
+    pub to_date: NaiveDate,
+    pub reason: String,
+}
+
+/// Cancelling an assembly, and why.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CancelAssembly {
+    pub reason: String,
+}
+
+/// Copying an earlier assembly's sessions, items and speakers as a draft.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CopyAgenda {
+    pub from_number: i64,
+}
+
+/// Moving an agenda item within its session, or into another session.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MoveItem {
+    pub to: MoveTo,
+    /// The session to move the item into; its own session when absent.
+    pub session_id: Option<i64>,
+}
+
+/// A date as an organizer types it, `YYYY-MM-DD`.
+pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| Error::invalid(field, "must be a date written YYYY-MM-DD"))
+}
+
+/// A whole number typed into a form.
+pub fn parse_number(field: &str, value: &str) -> Result<i64> {
+    value.trim().parse().map_err(|_| Error::invalid(field, "must be a whole number"))
+}
+
+/// An optional whole number (an empty field is none).
+pub fn parse_optional_number(field: &str, value: &str) -> Result<Option<i64>> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    parse_number(field, value).map(Some)
+}
+
+/// An optional text (an empty field is none).
+pub fn optional_text(value: &str) -> Option<String> {
+    let value = value.trim();
+    (!value.is_empty()).then(|| value.to_owned())
 }
 
 #[cfg(test)]
@@ -297,6 +366,16 @@ mod tests {
             ..line
         };
         assert!(member.validate().is_ok());
+    }
+
+    #[test]
+    fn form_values_parse_with_their_field_in_the_error() {
+        assert_eq!(parse_date("start_date", "2022-09-01").unwrap(), NaiveDate::from_ymd_opt(2022, 9, 1).unwrap());
+        assert_eq!(parse_date("start_date", "1 Sept").unwrap_err().field(), Some("start_date"));
+        assert_eq!(parse_number("number", " 14 ").unwrap(), 14);
+        assert_eq!(parse_number("number", "fourteen").unwrap_err().field(), Some("number"));
+        assert_eq!(parse_optional_number("ordinal", "").unwrap(), None);
+        assert_eq!(optional_text("  "), None);
     }
 
     #[test]

@@ -5,13 +5,19 @@
 //! [`Db`] or [`Tx`], so each query is written once. `sqlx::Any` is avoided on purpose: it cannot
 //! decode dates or SQLite booleans.
 
+mod accounts;
 mod connect;
+mod edit;
 mod pages;
+mod records;
 mod register;
 mod schedule;
 
 pub use connect::{connect, sqlite_url, ConnectError, Engine};
+pub use accounts::*;
+pub use edit::*;
 pub use pages::*;
+pub use records::*;
 pub use register::*;
 pub use schedule::*;
 
@@ -72,6 +78,21 @@ impl Db {
             }
             Db::Postgres(pool) => Tx::Postgres(pool.begin().await.map_err(internal)?),
         })
+    }
+
+    /// Starts a read-only unit of work: a plain (deferred) transaction, which on SQLite takes no
+    /// write lock, so readers never wait for writers.
+    pub async fn read(&self) -> Result<Tx> {
+        Ok(match self {
+            Db::Sqlite(pool) => Tx::Sqlite(pool.begin().await.map_err(internal)?),
+            Db::Postgres(pool) => Tx::Postgres(pool.begin().await.map_err(internal)?),
+        })
+    }
+
+    /// Runs `read` in a read-only unit of work (see [`Db::read`]).
+    pub async fn reading<T>(&self, read: impl AsyncFnOnce(&mut Tx) -> Result<T>) -> Result<T> {
+        let mut tx = self.read().await?;
+        read(&mut tx).await
     }
 
     pub fn engine(&self) -> Engine {

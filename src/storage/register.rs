@@ -93,3 +93,8 @@ pub async fn record_chair(
     .map_err(unique("term", "this term already has a chair"))?;
     Ok(())
 }
+
+/// The latest term that has a chair, if any.
+pub async fn current_chair_term(tx: &mut Tx) -> Result<Option<i64>> {
+    on_tx!(tx, c => sqlx::query_scalar("SELECT MAX(term) FROM chairmanships").fetch_one(c).await).map_err(internal)
+}

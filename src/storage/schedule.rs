@@ -25,6 +25,12 @@ pub async fn insert_assembly(tx: &mut Tx, a: &NewAssembly) -> Result<i64> {
     .map_err(unique("number", "an assembly with this number already exists"))
 }
 
+/// The time zone named `name`, or an error on the `time_zone` field.
+pub fn time_zone(name: &str) -> Result<chrono_tz::Tz> {
+    name.parse()
+        .map_err(|_| Error::invalid("time_zone", "is not a known IANA time zone, e.g. Asia/Seoul"))
+}
+
 /// The id of assembly `number`, if there is one.
 pub async fn assembly_id(tx: &mut Tx, number: i64) -> Result<Option<i64>> {
     on_tx!(tx, c => sqlx::query_scalar("SELECT id FROM assemblies WHERE number = $1")

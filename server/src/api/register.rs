@@ -1,0 +1,128 @@
+//! The register: countries, member governments, persons, committees.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use plenary_core::actions;
+use plenary_core::model::*;
+use plenary_core::storage::{list_committees, list_countries, list_members, list_persons};
+use plenary_core::views::RegisterPage;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::{created, deleted, ok, ApiErrorBody, ApiResult, Body, Id};
+use crate::auth::CallerOf;
+use crate::AppState;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(register_show))
+        .routes(routes!(countries_list, country_create))
+        .routes(routes!(country_update))
+        .routes(routes!(members_list, member_create))
+        .routes(routes!(member_update, member_delete))
+        .routes(routes!(member_archive))
+        .routes(routes!(persons_list, person_create))
+        .routes(routes!(person_update, person_delete))
+        .routes(routes!(committees_list, committee_create))
+        .routes(routes!(committee_update, committee_delete))
+}
+
+/// The member register by country, with the chairs by term (what `/members` shows).
+#[utoipa::path(get, path = "/api/register", tag = "register", responses((status = 200, body = RegisterPage)))]
+async fn register_show(State(s): State<AppState>) -> ApiResult<Json<RegisterPage>> {
+    ok(plenary_core::storage::register_page(&s.db).await)
+}
+
+#[utoipa::path(get, path = "/api/countries", tag = "register", responses((status = 200, body = [Country])))]
+async fn countries_list(State(s): State<AppState>) -> ApiResult<Json<Vec<Country>>> {
+    ok(s.db.reading(async |tx| list_countries(tx).await).await)
+}
+
+#[utoipa::path(post, path = "/api/countries", tag = "register", request_body = NewCountry,
+    responses((status = 201, body = Country), (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+async fn country_create(State(s): State<AppState>, CallerOf(c): CallerOf, Body(input): Body<NewCountry>) -> ApiResult<(StatusCode, Json<Country>)> {
+    created(actions::create_country(&s.db, c.actor(), &input).await)
+}
+
+#[utoipa::path(put, path = "/api/countries/{id}", tag = "register", params(("id" = i64, Path)), request_body = NewCountry,
+    responses((status = 200, body = Country), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+async fn country_update(State(s): State<AppState>, CallerOf(c): CallerOf, Id(id): Id<i64>, Body(input): Body<NewCountry>) -> ApiResult<Json<Country>> {
+    ok(actions::update_country_record(&s.db, c.actor(), id, &input).await)
+}
+
+#[utoipa::path(get, path = "/api/members", tag = "register", responses((status = 200, body = [Member])))]
+async fn members_list(State(s): State<AppState>) -> ApiResult<Json<Vec<Member>>> {
+    ok(s.db.reading(async |tx| list_members(tx).await).await)
+}
+
+#[utoipa::path(post, path = "/api/members", tag = "register", request_body = NewMember,
+    responses((status = 201, body = Member), (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+async fn member_create(State(s): State<AppState>, CallerOf(c): CallerOf, Body(input): Body<NewMember>) -> ApiResult<(StatusCode, Json<Member>)> {
+    created(actions::create_member(&s.db, c.actor(), &input).await)
+}
+
+#[utoipa::path(put, path = "/api/members/{id}", tag = "register", params(("id" = i64, Path)), request_body = NewMember,
+    responses((status = 200, body = Member), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+async fn member_update(State(s): State<AppState>, CallerOf(c): CallerOf, Id(id): Id<i64>, Body(input): Body<NewMember>) -> ApiResult<Json<Member>> {
+    ok(actions::update_member_record(&s.db, c.actor(), id, &input).await)
+}
+
+/// Deletes a member government; one with ballots or decisions must be archived instead (409).
+#[utoipa::path(delete, path = "/api/members/{id}", tag = "register", params(("id" = i64, Path)),
+    responses((status = 204), (status = 404, body = ApiErrorBody), (status = 409, body = ApiErrorBody)))]
+async fn member_delete(State(s): State<AppState>, CallerOf(c): CallerOf, Id(id): Id<i64>) -> ApiResult<StatusCode> {
+    deleted(actions::delete_member_record(&s.db, c.actor(), id).await)
+}
+
+#[utoipa::path(post, path = "/api/members/{id}/archive", tag = "register", params(("id" = i64, Path)),
+    responses((status = 200, body = Member), (status = 404, body = ApiErrorBody)))]
+async fn member_archive(State(s): State<AppState>, CallerOf(c): CallerOf, Id(id): Id<i64>) -> ApiResult<Json<Member>> {
+    ok(actions::archive_member(&s.db, c.actor(), id).await)
+}
+
+#[utoipa::path(get, path = "/api/persons", tag = "register", responses((status = 200, body = [Person])))]
+async fn persons_list(State(s): State<AppState>) -> ApiResult<Json<Vec<Person>>> {
+    ok(s.db.reading(async |tx| list_persons(tx).await).await)
+}
+
+#[utoipa::path(post, path = "/api/persons", tag = "register", request_body = NewPerson,
+    responses((status = 201, body = Person), (status = 422, body = ApiErrorBody)))]
+async fn person_create(State(s): State<AppState>, CallerOf(c): CallerOf, Body(input): Body<NewPerson>) -> ApiResult<(StatusCode, Json<Person>)> {
+    created(actions::create_person(&s.db, c.actor(), &input).await)
+}
+
+#[utoipa::path(put, path = "/api/persons/{id}", tag = "register", params(("id" = i64, Path)), request_body = NewPerson,
+    responses((status = 200, body = Person), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+async fn person_update(State(s): State<AppState>, CallerOf(c): CallerOf, Id(id): Id<i64>, Body(input): Body<NewPerson>) -> ApiResult<Json<Person>> {
+    ok(actions::update_person_record(&s.db, c.actor(), id, &input).await)
+}
+
+#[utoipa::path(delete, path = "/api/persons/{id}", tag = "register", params(("id" = i64, Path)),
+    responses((status = 204), (status = 404, body = ApiErrorBody), (status = 409, body = ApiErrorBody)))]
+async fn person_delete(State(s): State<AppState>, CallerOf(c): CallerOf, Id(id): Id<i64>) -> ApiResult<StatusCode> {
+    deleted(actions::delete_person_record(&s.db, c.actor(), id).await)
+}
+
+#[utoipa::path(get, path = "/api/committees", tag = "register", responses((status = 200, body = [Committee])))]
+async fn committees_list(State(s): State<AppState>) -> ApiResult<Json<Vec<Committee>>> {
+    ok(s.db.reading(async |tx| list_committees(tx).await).await)
+}
+
+#[utoipa::path(post, path = "/api/committees", tag = "register", request_body = NewCommittee,
+    responses((status = 201, body = Committee), (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+async fn committee_create(State(s): State<AppState>, CallerOf(c): CallerOf, Body(input): Body<NewCommittee>) -> ApiResult<(StatusCode, Json<Committee>)> {
+    created(actions::create_committee(&s.db, c.actor(), &input).await)
+}
+
+#[utoipa::path(put, path = "/api/committees/{id}", tag = "register", params(("id" = i64, Path)), request_body = NewCommittee,
+    responses((status = 200, body = Committee), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+async fn committee_update(State(s): State<AppState>, CallerOf(c): CallerOf, Id(id): Id<i64>, Body(input): Body<NewCommittee>) -> ApiResult<Json<Committee>> {
+    ok(actions::update_committee_record(&s.db, c.actor(), id, &input).await)
+}
+
+#[utoipa::path(delete, path = "/api/committees/{id}", tag = "register", params(("id" = i64, Path)),
+    responses((status = 204), (status = 404, body = ApiErrorBody), (status = 409, body = ApiErrorBody)))]
+async fn committee_delete(State(s): State<AppState>, CallerOf(c): CallerOf, Id(id): Id<i64>) -> ApiResult<StatusCode> {
+    deleted(actions::delete_committee_record(&s.db, c.actor(), id).await)
+}

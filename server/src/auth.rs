@@ -1,0 +1,129 @@
+//! Who is calling: sessions (tower-sessions, stored in the database on both engines), bearer
+//! tokens, sign-in with a rate limit, and the gate that refuses a mutation before it runs.
+
+use std::num::NonZeroU32;
+use std::sync::Arc;
+
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{header, Method};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use plenary_core::auth::{Access, Actor, Caller};
+use plenary_core::secrets::token_digest;
+use plenary_core::storage::{actor_by_id, actor_by_token};
+use plenary_core::Error;
+use tower_sessions::Session;
+
+use crate::api::ApiError;
+use crate::AppState;
+
+/// The session key under which the signed-in user's id is kept.
+const USER_ID: &str = "user_id";
+
+/// Sign-in attempts allowed per e-mail address: a burst of 5, then one every 12 seconds.
+pub type LoginLimiter = Arc<DefaultKeyedRateLimiter<String>>;
+
+pub fn login_limiter() -> LoginLimiter {
+    let quota = Quota::per_minute(NonZeroU32::new(5).expect("5 is not zero"));
+    Arc::new(RateLimiter::keyed(quota))
+}
+
+/// Middleware: finds the caller from a bearer token or the session and puts a [`Caller`] into
+/// the request's extensions. A token or session that names no active user is anonymous.
+pub async fn identify(State(state): State<AppState>, session: Session, mut request: Request, next: Next) -> Response {
+    let bearer = request
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(|t| t.trim().to_owned());
+    let actor = match caller_of(&state, &session, bearer).await {
+        Ok(actor) => actor,
+        Err(e) => return ApiError(e).into_response(),
+    };
+    request.extensions_mut().insert(Caller(actor));
+    next.run(request).await
+}
+
+async fn caller_of(state: &AppState, session: &Session, bearer: Option<String>) -> Result<Option<Actor>, Error> {
+    if let Some(token) = bearer {
+        return actor_by_token(&state.db, &token_digest(&token)).await;
+    }
+    let user_id: Option<i64> = session.get(USER_ID).await.map_err(|e| {
+        tracing::error!(error = %e, "session store failed");
+        Error::Internal
+    })?;
+    match user_id {
+        Some(id) => actor_by_id(&state.db, id).await,
+        None => Ok(None),
+    }
+}
+
+/// Who may call what. Server functions named `load_…` only read; every other server function
+/// and every API call that is not a GET changes something and needs an organizer, except signing
+/// in and out. New entry points are covered without anyone remembering to add them here.
+pub fn access(method: &Method, path: &str) -> Access {
+    if let Some(name) = path.strip_prefix("/sfn/") {
+        return if name.starts_with("load_") { Access::Public } else { Access::Organizer };
+    }
+    if path.starts_with("/api/") {
+        let signing = path == "/api/session";
+        return if method == Method::GET || signing { Access::Public } else { Access::Organizer };
+    }
+    Access::Public
+}
+
+/// Middleware: refuses a call the caller may not make, before its body is even read.
+pub async fn gate(request: Request, next: Next) -> Response {
+    let caller = request.extensions().get::<Caller>().cloned().unwrap_or_default();
+    if let Err(e) = access(request.method(), request.uri().path()).check(caller.actor()) {
+        return ApiError(e).into_response();
+    }
+    next.run(request).await
+}
+
+/// Records `actor` as signed in on this session (a new session id, against fixation).
+pub async fn sign_in(session: &Session, actor: &Actor) -> Result<(), Error> {
+    let failed = |e: tower_sessions::session::Error| {
+        tracing::error!(error = %e, "session store failed");
+        Error::Internal
+    };
+    session.cycle_id().await.map_err(failed)?;
+    session.insert(USER_ID, actor.user_id).await.map_err(failed)
+}
+
+pub async fn sign_out(session: &Session) -> Result<(), Error> {
+    session.flush().await.map_err(|e| {
+        tracing::error!(error = %e, "session store failed");
+        Error::Internal
+    })
+}
+
+/// Lets handlers take the [`Caller`] the `identify` middleware found.
+pub struct CallerOf(pub Caller);
+
+impl<S: Send + Sync> FromRequestParts<S> for CallerOf {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(CallerOf(parts.extensions.get::<Caller>().cloned().unwrap_or_default()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_are_public_and_changes_need_an_organizer() {
+        assert_eq!(access(&Method::POST, "/sfn/load_agenda"), Access::Public);
+        assert_eq!(access(&Method::POST, "/sfn/save_item"), Access::Organizer);
+        assert_eq!(access(&Method::GET, "/api/assemblies/13"), Access::Public);
+        assert_eq!(access(&Method::POST, "/api/assemblies"), Access::Organizer);
+        assert_eq!(access(&Method::DELETE, "/api/items/4"), Access::Organizer);
+        assert_eq!(access(&Method::POST, "/api/session"), Access::Public);
+        assert_eq!(access(&Method::GET, "/assemblies/13"), Access::Public);
+    }
+}

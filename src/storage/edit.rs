@@ -1,0 +1,219 @@
+//! Changing and removing stored records, inside the caller's transaction. Rules that need more
+//! than one record are checked by the actions (`crate::actions`) before they call these.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+
+use super::{internal, on_tx, unique, Tx};
+use crate::model::*;
+use crate::{Error, Result};
+
+/// Runs one statement with its binds; the number of rows it changed.
+macro_rules! exec {
+    ($tx:expr, $sql:expr $(, $bind:expr)* $(,)?) => {
+        on_tx!($tx, c => sqlx::query($sql)$(.bind($bind))*.execute(c).await.map(|r| r.rows_affected()))
+    };
+}
+pub(crate) use exec;
+
+/// `NotFound` naming `what` when a statement changed no row.
+fn found(changed: u64, what: &str) -> Result<()> {
+    if changed == 0 {
+        return Err(Error::not_found(what));
+    }
+    Ok(())
+}
+
+pub async fn update_country(tx: &mut Tx, id: i64, c: &NewCountry) -> Result<()> {
+    c.validate()?;
+    let n = exec!(tx, "UPDATE countries SET code = $1, name = $2 WHERE id = $3", c.code.trim(), c.name.trim(), id)
+        .map_err(unique("code", "another country has this code"))?;
+    found(n, "Country")
+}
+
+pub async fn update_member(tx: &mut Tx, id: i64, m: &NewMember) -> Result<()> {
+    m.validate()?;
+    let n = exec!(tx, "UPDATE members SET country_id = $1, name = $2, kind = $3, status = $4, ordinal = $5 WHERE id = $6",
+        m.country_id, m.name.trim(), m.kind.as_str(), m.status.as_str(), m.ordinal, id)
+    .map_err(unique("name", "another member government has this name or ordinal"))?;
+    found(n, "Member government")
+}
+
+/// How many ballots and decisions name the member government `id`.
+pub async fn member_record_counts(tx: &mut Tx, id: i64) -> Result<(i64, i64)> {
+    on_tx!(tx, c => sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM ballots WHERE member_id = $1),
+                (SELECT COUNT(*) FROM decisions d JOIN applications a ON a.id = d.application_id WHERE a.applicant_member_id = $1)")
+        .bind(id).fetch_one(c).await)
+    .map_err(internal)
+}
+
+pub async fn delete_member(tx: &mut Tx, id: i64) -> Result<()> {
+    let n = exec!(tx, "DELETE FROM members WHERE id = $1", id).map_err(in_use("member government"))?;
+    found(n, "Member government")
+}
+
+pub async fn update_person(tx: &mut Tx, id: i64, p: &NewPerson) -> Result<()> {
+    required("name", &p.name)?;
+    let n = exec!(tx, "UPDATE persons SET name = $1, title = $2, member_id = $3, body = $4 WHERE id = $5",
+        p.name.trim(), p.title.trim(), p.member_id, p.body.as_deref(), id).map_err(internal)?;
+    found(n, "Person")
+}
+
+pub async fn insert_person(tx: &mut Tx, p: &NewPerson) -> Result<i64> {
+    let name = required("name", &p.name)?;
+    on_tx!(tx, c => sqlx::query_scalar(
+        "INSERT INTO persons (name, title, member_id, body) VALUES ($1, $2, $3, $4) RETURNING id")
+        .bind(&name).bind(p.title.trim()).bind(p.member_id).bind(p.body.as_deref())
+        .fetch_one(c).await)
+    .map_err(internal)
+}
+
+pub async fn delete_person(tx: &mut Tx, id: i64) -> Result<()> {
+    let n = exec!(tx, "DELETE FROM persons WHERE id = $1", id).map_err(in_use("person"))?;
+    found(n, "Person")
+}
+
+pub async fn insert_committee(tx: &mut Tx, c: &NewCommittee) -> Result<i64> {
+    let name = required("name", &c.name)?;
+    on_tx!(tx, conn => sqlx::query_scalar("INSERT INTO committees (name, coordinating_member_id) VALUES ($1, $2) RETURNING id")
+        .bind(&name).bind(c.coordinating_member_id).fetch_one(conn).await)
+    .map_err(unique("name", "a committee with this name exists"))
+}
+
+pub async fn update_committee(tx: &mut Tx, id: i64, c: &NewCommittee) -> Result<()> {
+    let name = required("name", &c.name)?;
+    let n = exec!(tx, "UPDATE committees SET name = $1, coordinating_member_id = $2 WHERE id = $3", &name, c.coordinating_member_id, id)
+        .map_err(unique("name", "a committee with this name exists"))?;
+    found(n, "Committee")
+}
+
+pub async fn delete_committee(tx: &mut Tx, id: i64) -> Result<()> {
+    let n = exec!(tx, "DELETE FROM committees WHERE id = $1", id).map_err(in_use("committee"))?;
+    found(n, "Committee")
+}
+
+pub async fn update_assembly(tx: &mut Tx, id: i64, a: &NewAssembly) -> Result<()> {
+    a.validate()?;
+    super::schedule::time_zone(&a.time_zone)?;
+    let n = exec!(tx, "UPDATE assemblies SET number = $1, title = $2, slogan = $3, start_date = $4, end_date = $5, venue = $6,
+            host_member_id = $7, mode = $8, time_zone = $9, status = $10 WHERE id = $11",
+        a.number, a.title.trim(), a.slogan.as_deref(), a.start_date, a.end_date, a.venue.trim(),
+        a.host_member_id, a.mode.as_str(), &a.time_zone, a.status.as_str(), id)
+    .map_err(unique("number", "an assembly with this number already exists"))?;
+    found(n, "Assembly")
+}
+
+/// Moves an assembly to new dates with a new status, and its sessions by as many days.
+pub async fn move_assembly(tx: &mut Tx, id: i64, start: NaiveDate, end: NaiveDate, status: AssemblyStatus) -> Result<()> {
+    let old: (NaiveDate,) = on_tx!(tx, c => sqlx::query_as("SELECT start_date FROM assemblies WHERE id = $1").bind(id).fetch_one(c).await)
+        .map_err(internal)?;
+    exec!(tx, "UPDATE assemblies SET start_date = $1, end_date = $2, status = $3 WHERE id = $4", start, end, status.as_str(), id)
+        .map_err(internal)?;
+    shift_sessions(tx, id, (start - old.0).num_days()).await
+}
+
+/// Moves every session of an assembly by `days`.
+pub async fn shift_sessions(tx: &mut Tx, assembly_id: i64, days: i64) -> Result<()> {
+    // Read, shift in Rust, write back: date arithmetic differs between the engines' SQL.
+    let sessions: Vec<(i64, DateTime<Utc>)> = on_tx!(tx, c => sqlx::query_as(
+        "SELECT id, planned_start FROM sessions WHERE assembly_id = $1").bind(assembly_id).fetch_all(c).await)
+    .map_err(internal)?;
+    for (id, start) in sessions {
+        exec!(tx, "UPDATE sessions SET planned_start = $1 WHERE id = $2", start + Duration::days(days), id).map_err(internal)?;
+    }
+    Ok(())
+}
+
+pub async fn cancel_assembly(tx: &mut Tx, id: i64, reason: &str) -> Result<()> {
+    let reason = required("reason", reason)?;
+    let n = exec!(tx, "UPDATE assemblies SET status = 'cancelled', cancellation_reason = $1 WHERE id = $2", &reason, id).map_err(internal)?;
+    found(n, "Assembly")
+}
+
+pub async fn update_session(tx: &mut Tx, id: i64, s: &NewSession) -> Result<()> {
+    required("title", &s.title)?;
+    let n = exec!(tx, "UPDATE sessions SET title = $1, kind = $2, planned_start = $3 WHERE id = $4",
+        s.title.trim(), s.kind.as_str(), s.planned_start, id).map_err(internal)?;
+    found(n, "Session")
+}
+
+pub async fn delete_session(tx: &mut Tx, id: i64) -> Result<()> {
+    let n = exec!(tx, "DELETE FROM sessions WHERE id = $1", id).map_err(in_use("session"))?;
+    found(n, "Session")
+}
+
+pub async fn update_item(tx: &mut Tx, id: i64, i: &NewAgendaItem) -> Result<()> {
+    i.validate()?;
+    let n = exec!(tx, "UPDATE agenda_items SET kind = $1, title = $2, planned_minutes = $3 WHERE id = $4",
+        i.kind.as_str(), i.title.trim(), i.planned_minutes, id).map_err(internal)?;
+    found(n, "Agenda item")
+}
+
+pub async fn delete_item(tx: &mut Tx, id: i64) -> Result<()> {
+    let n = exec!(tx, "DELETE FROM agenda_items WHERE id = $1", id).map_err(in_use("agenda item"))?;
+    found(n, "Agenda item")
+}
+
+pub async fn update_speaker(tx: &mut Tx, id: i64, s: &NewSpeakerSlot) -> Result<()> {
+    s.validate()?;
+    let n = exec!(tx, "UPDATE speaker_slots SET person_id = $1, member_id = $2, role = $3, delivery = $4 WHERE id = $5",
+        s.person_id, s.member_id, s.role.trim(), s.delivery.as_str(), id).map_err(internal)?;
+    found(n, "Speaker")
+}
+
+pub async fn delete_speaker(tx: &mut Tx, id: i64) -> Result<()> {
+    let n = exec!(tx, "DELETE FROM speaker_slots WHERE id = $1", id).map_err(internal)?;
+    found(n, "Speaker")
+}
+
+pub async fn update_application(tx: &mut Tx, id: i64, a: &NewApplication) -> Result<()> {
+    a.validate()?;
+    let n = exec!(tx, "UPDATE applications SET agenda_item_id = $1, kind = $2, applicant_member_id = $3, term = $4,
+            membership_kind = $5, statement = $6 WHERE id = $7",
+        a.agenda_item_id, a.kind.as_str(), a.applicant_member_id, a.term, a.membership_kind.map(MemberKind::as_str),
+        a.statement.as_deref(), id).map_err(internal)?;
+    found(n, "Application")
+}
+
+pub async fn delete_application(tx: &mut Tx, id: i64) -> Result<()> {
+    let n = exec!(tx, "DELETE FROM applications WHERE id = $1", id).map_err(in_use("application"))?;
+    found(n, "Application")
+}
+
+/// The ordered lists whose positions an organizer can change.
+#[derive(Debug, Clone, Copy)]
+pub enum Ordered {
+    Sessions,
+    AgendaItems,
+    SpeakerSlots,
+}
+
+/// Writes positions 1, 2, 3 … in the order of `ids`.
+pub async fn renumber(tx: &mut Tx, list: Ordered, ids: &[i64]) -> Result<()> {
+    let sql = match list {
+        Ordered::Sessions => "UPDATE sessions SET position = $1 WHERE id = $2",
+        Ordered::AgendaItems => "UPDATE agenda_items SET position = $1 WHERE id = $2",
+        Ordered::SpeakerSlots => "UPDATE speaker_slots SET position = $1 WHERE id = $2",
+    };
+    for (i, id) in ids.iter().enumerate() {
+        exec!(tx, sql, i as i64 + 1, *id).map_err(internal)?;
+    }
+    Ok(())
+}
+
+/// Moves an agenda item to another session (at its end); positions are renumbered by the caller.
+pub async fn set_item_session(tx: &mut Tx, id: i64, session_id: i64) -> Result<()> {
+    let n = exec!(tx, "UPDATE agenda_items SET session_id = $1 WHERE id = $2", session_id, id).map_err(internal)?;
+    found(n, "Agenda item")
+}
+
+/// A foreign-key refusal on delete means the thing is still used elsewhere.
+fn in_use(what: &'static str) -> impl FnOnce(sqlx::Error) -> Error {
+    move |err| match internal(err) {
+        Error::Conflict { .. } => Error::Conflict {
+            field: None,
+            message: format!("this {what} is still referred to elsewhere and cannot be deleted"),
+        },
+        other => other,
+    }
+}
