@@ -135,3 +135,36 @@ mod tests {
         assert_eq!(schedule(at(1, 0), &items)[0].end, at(1, 8));
     }
 }
+
+/// Clock times ("HH:MM") of items that follow each other from `start` ("HH:MM"), for showing
+/// derived times while an organizer edits planned minutes, before anything is saved. Wraps at
+/// midnight; a time-zone change inside a session is not accounted for (the saved agenda is).
+pub fn clock_times(start: &str, minutes: &[i64]) -> Option<Vec<String>> {
+    let (h, m) = start.split_once(':')?;
+    let mut at = h.trim().parse::<i64>().ok()? * 60 + m.trim().parse::<i64>().ok()?;
+    Some(
+        minutes
+            .iter()
+            .map(|len| {
+                let shown = format!("{:02}:{:02}", at.rem_euclid(1440) / 60, at.rem_euclid(60));
+                at += len.max(&0);
+                shown
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod clock_tests {
+    use super::clock_times;
+
+    #[test]
+    fn clock_times_follow_each_other_and_wrap_at_midnight() {
+        assert_eq!(
+            clock_times("10:00", &[5, 10, 15]).unwrap(),
+            ["10:00", "10:05", "10:15"]
+        );
+        assert_eq!(clock_times("23:50", &[15, 5]).unwrap(), ["23:50", "00:05"]);
+        assert!(clock_times("ten", &[5]).is_none());
+    }
+}

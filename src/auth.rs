@@ -85,13 +85,22 @@ mod tests {
     use super::*;
 
     fn actor(role: Role) -> Actor {
-        Actor { user_id: 1, email: "a@b.c".into(), name: "A".into(), role, member_id: None }
+        Actor {
+            user_id: 1,
+            email: "a@b.c".into(),
+            name: "A".into(),
+            role,
+            member_id: None,
+        }
     }
 
     #[test]
     fn only_organizers_pass_the_organizer_check() {
         assert_eq!(organizer(None).unwrap_err(), Error::Unauthenticated);
-        assert_eq!(organizer(Some(&actor(Role::Delegate))).unwrap_err(), Error::Forbidden);
+        assert_eq!(
+            organizer(Some(&actor(Role::Delegate))).unwrap_err(),
+            Error::Forbidden
+        );
         assert!(organizer(Some(&actor(Role::Organizer))).is_ok());
     }
 

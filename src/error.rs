@@ -35,8 +35,8 @@ pub enum Error {
     #[error("something went wrong on the server; the secretariat can find the details in its log")]
     Internal,
     /// The browser could not reach the server or understand its answer.
-    #[error("could not reach the server: {0}")]
-    Transport(String),
+    #[error("could not reach the server: {message}")]
+    Transport { message: String },
 }
 
 /// The result of every fallible operation in Plenary.
@@ -66,7 +66,7 @@ impl Error {
             Error::Forbidden => "forbidden",
             Error::TooManyRequests => "too_many_requests",
             Error::Internal => "internal",
-            Error::Transport(_) => "transport",
+            Error::Transport { .. } => "transport",
         }
     }
 
@@ -79,7 +79,7 @@ impl Error {
             Error::Unauthenticated => 401,
             Error::Forbidden => 403,
             Error::TooManyRequests => 429,
-            Error::Internal | Error::Transport(_) => 500,
+            Error::Internal | Error::Transport { .. } => 500,
         }
     }
 
@@ -103,7 +103,9 @@ mod server_fn_support {
         type Encoder = JsonEncoding;
 
         fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-            Error::Transport(value.to_string())
+            Error::Transport {
+                message: value.to_string(),
+            }
         }
     }
 }
@@ -121,6 +123,29 @@ mod tests {
         let json = serde_json::to_value(&e).unwrap();
         assert_eq!(json["code"], "invalid");
         assert_eq!(json["field"], "planned_minutes");
+    }
+
+    #[test]
+    fn every_kind_of_error_serializes_for_server_functions() {
+        let all = [
+            Error::invalid("f", "m"),
+            Error::not_found("x"),
+            Error::Conflict {
+                field: None,
+                message: "m".into(),
+            },
+            Error::Unauthenticated,
+            Error::Forbidden,
+            Error::TooManyRequests,
+            Error::Internal,
+            Error::Transport {
+                message: "offline".into(),
+            },
+        ];
+        for e in all {
+            let json = serde_json::to_string(&e).unwrap();
+            assert_eq!(serde_json::from_str::<Error>(&json).unwrap(), e);
+        }
     }
 
     #[test]

@@ -10,7 +10,10 @@ pub fn chair_term_follows(current_term: Option<i64>, applied_for: i64) -> Result
     match current_term {
         Some(current) if applied_for != current + 1 => Err(Error::invalid(
             "term",
-            format!("must be the term after the current one ({}), not {applied_for}", current + 1),
+            format!(
+                "must be the term after the current one ({}), not {applied_for}",
+                current + 1
+            ),
         )),
         _ if applied_for < 1 => Err(Error::invalid("term", "must be 1 or more")),
         _ => Ok(()),
@@ -18,7 +21,11 @@ pub fn chair_term_follows(current_term: Option<i64>, applied_for: i64) -> Result
 }
 
 /// A government applying for membership is not already an active member of that kind.
-pub fn membership_applicant(status: MemberStatus, kind: MemberKind, applied_as: MemberKind) -> Result<()> {
+pub fn membership_applicant(
+    status: MemberStatus,
+    kind: MemberKind,
+    applied_as: MemberKind,
+) -> Result<()> {
     if status == MemberStatus::Active && kind == applied_as {
         return Err(Error::invalid(
             "applicant_member_id",
@@ -34,9 +41,15 @@ pub fn delegate_member(status: Option<MemberStatus>) -> Result<()> {
         Some(MemberStatus::Active) => Ok(()),
         Some(other) => Err(Error::invalid(
             "member_id",
-            format!("a delegate represents an active member government; this one is {}", other.label()),
+            format!(
+                "a delegate represents an active member government; this one is {}",
+                other.label()
+            ),
         )),
-        None => Err(Error::invalid("member_id", "a delegate must be bound to a member government")),
+        None => Err(Error::invalid(
+            "member_id",
+            "a delegate must be bound to a member government",
+        )),
     }
 }
 
@@ -45,7 +58,9 @@ pub fn member_deletable(ballots: i64, decisions: i64) -> Result<()> {
     if ballots > 0 || decisions > 0 {
         return Err(Error::Conflict {
             field: None,
-            message: "this member government has ballots or decisions on record; archive it instead".into(),
+            message:
+                "this member government has ballots or decisions on record; archive it instead"
+                    .into(),
         });
     }
     Ok(())
@@ -63,9 +78,15 @@ pub fn session_within_assembly(day: NaiveDate, first: NaiveDate, last: NaiveDate
 }
 
 /// An item cannot start before its session does.
-pub fn item_not_before_session(session_start: DateTime<Utc>, item_start: DateTime<Utc>) -> Result<()> {
+pub fn item_not_before_session(
+    session_start: DateTime<Utc>,
+    item_start: DateTime<Utc>,
+) -> Result<()> {
     if item_start < session_start {
-        return Err(Error::invalid("actual_start", "an item cannot start before its session"));
+        return Err(Error::invalid(
+            "actual_start",
+            "an item cannot start before its session",
+        ));
     }
     Ok(())
 }
@@ -110,7 +131,10 @@ mod tests {
     #[test]
     fn a_chair_term_must_follow_the_current_one() {
         assert!(chair_term_follows(Some(13), 14).is_ok());
-        assert_eq!(chair_term_follows(Some(13), 13).unwrap_err().field(), Some("term"));
+        assert_eq!(
+            chair_term_follows(Some(13), 13).unwrap_err().field(),
+            Some("term")
+        );
         assert!(chair_term_follows(Some(13), 15).is_err());
         assert!(chair_term_follows(None, 1).is_ok());
         assert!(chair_term_follows(None, 0).is_err());
@@ -121,21 +145,35 @@ mod tests {
         use MemberKind::*;
         assert!(membership_applicant(MemberStatus::Applicant, Member, Member).is_ok());
         assert!(membership_applicant(MemberStatus::Active, Member, Member).is_err());
-        assert!(membership_applicant(MemberStatus::Active, Associate, Member).is_ok(), "an associate may apply to become a member");
-        assert!(membership_applicant(MemberStatus::Withdrawn, Member, Member).is_ok(), "a withdrawn member may apply again");
+        assert!(
+            membership_applicant(MemberStatus::Active, Associate, Member).is_ok(),
+            "an associate may apply to become a member"
+        );
+        assert!(
+            membership_applicant(MemberStatus::Withdrawn, Member, Member).is_ok(),
+            "a withdrawn member may apply again"
+        );
     }
 
     #[test]
     fn a_delegate_is_bound_to_an_active_member() {
         assert!(delegate_member(Some(MemberStatus::Active)).is_ok());
-        assert_eq!(delegate_member(Some(MemberStatus::Applicant)).unwrap_err().field(), Some("member_id"));
+        assert_eq!(
+            delegate_member(Some(MemberStatus::Applicant))
+                .unwrap_err()
+                .field(),
+            Some("member_id")
+        );
         assert!(delegate_member(None).is_err());
     }
 
     #[test]
     fn members_with_ballots_or_decisions_are_archived_not_deleted() {
         assert!(member_deletable(0, 0).is_ok());
-        assert!(matches!(member_deletable(1, 0), Err(Error::Conflict { .. })));
+        assert!(matches!(
+            member_deletable(1, 0),
+            Err(Error::Conflict { .. })
+        ));
         assert!(member_deletable(0, 2).is_err());
     }
 
@@ -146,7 +184,10 @@ mod tests {
         assert!(session_within_assembly(d(3), d(1), d(2)).is_err());
         let at = |m| Utc.with_ymd_and_hms(2022, 9, 1, 1, m, 0).unwrap();
         assert!(item_not_before_session(at(0), at(5)).is_ok());
-        assert_eq!(item_not_before_session(at(5), at(0)).unwrap_err().field(), Some("actual_start"));
+        assert_eq!(
+            item_not_before_session(at(5), at(0)).unwrap_err().field(),
+            Some("actual_start")
+        );
     }
 
     #[test]
@@ -154,11 +195,27 @@ mod tests {
         assert_eq!(move_to(&[1, 2, 3, 4], 4, 0).unwrap(), vec![4, 1, 2, 3]);
         assert_eq!(move_to(&[1, 2, 3, 4], 1, 9).unwrap(), vec![2, 3, 4, 1]);
         assert_eq!(move_by_one(&[1, 2, 3], 2, true).unwrap(), vec![2, 1, 3]);
-        assert_eq!(move_by_one(&[1, 2, 3], 3, false).unwrap(), vec![1, 2, 3], "the last stays last");
-        assert_eq!(move_by_one(&[1, 2, 3], 1, true).unwrap(), vec![1, 2, 3], "the first stays first");
+        assert_eq!(
+            move_by_one(&[1, 2, 3], 3, false).unwrap(),
+            vec![1, 2, 3],
+            "the last stays last"
+        );
+        assert_eq!(
+            move_by_one(&[1, 2, 3], 1, true).unwrap(),
+            vec![1, 2, 3],
+            "the first stays first"
+        );
         assert!(move_to(&[1, 2], 7, 0).is_err());
-        assert_eq!(reorder(&[1, 2, 3], 3, MoveTo::Position(1)).unwrap(), vec![3, 1, 2]);
+        assert_eq!(
+            reorder(&[1, 2, 3], 3, MoveTo::Position(1)).unwrap(),
+            vec![3, 1, 2]
+        );
         assert_eq!(reorder(&[1, 2, 3], 1, MoveTo::Down).unwrap(), vec![2, 1, 3]);
-        assert_eq!(reorder(&[1, 2, 3], 1, MoveTo::Position(0)).unwrap_err().field(), Some("position"));
+        assert_eq!(
+            reorder(&[1, 2, 3], 1, MoveTo::Position(0))
+                .unwrap_err()
+                .field(),
+            Some("position")
+        );
     }
 }

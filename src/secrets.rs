@@ -15,7 +15,10 @@ pub const MIN_PASSWORD_LEN: usize = 10;
 /// An Argon2id hash (PHC string, with its own salt and parameters) of `password`.
 pub fn hash_password(password: &str) -> Result<String> {
     if password.chars().count() < MIN_PASSWORD_LEN {
-        return Err(Error::invalid("password", format!("must be at least {MIN_PASSWORD_LEN} characters")));
+        return Err(Error::invalid(
+            "password",
+            format!("must be at least {MIN_PASSWORD_LEN} characters"),
+        ));
     }
     let salt = SaltString::generate(&mut OsRng);
     Argon2::default()
@@ -30,7 +33,11 @@ pub fn hash_password(password: &str) -> Result<String> {
 /// Whether `password` matches the stored `hash`.
 pub fn verify_password(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash)
-        .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
@@ -41,7 +48,10 @@ pub fn new_password() -> String {
 
 /// A new API token; it is shown once and only its digest is stored.
 pub fn new_token() -> String {
-    format!("plenary_{}", Alphanumeric.sample_string(&mut rand::thread_rng(), 40))
+    format!(
+        "plenary_{}",
+        Alphanumeric.sample_string(&mut rand::thread_rng(), 40)
+    )
 }
 
 /// The stored digest of an API token.
@@ -64,7 +74,10 @@ mod tests {
 
     #[test]
     fn short_passwords_are_refused() {
-        assert_eq!(hash_password("short").unwrap_err().field(), Some("password"));
+        assert_eq!(
+            hash_password("short").unwrap_err().field(),
+            Some("password")
+        );
     }
 
     #[test]

@@ -179,3 +179,48 @@ pub struct RegisterPage {
     pub chairs: Vec<ChairView>,
     pub countries: Vec<CountryMembers>,
 }
+
+/// The organizer's overview: assemblies and the register, for the workspace pages.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Workspace {
+    pub assemblies: Vec<Assembly>,
+    pub countries: Vec<Country>,
+    pub members: Vec<Member>,
+    pub persons: Vec<Person>,
+    pub committees: Vec<Committee>,
+}
+
+/// One agenda item in the editor, with its derived start (venue clock) and its speakers.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditorItem {
+    pub item: AgendaItem,
+    pub start: String,
+    pub speakers: Vec<SpeakerSlot>,
+}
+
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditorSession {
+    pub session: Session,
+    /// The planned start in the venue's time zone, as an `<input type="datetime-local">` value.
+    pub start_local: String,
+    /// The planned start's venue clock time, "10:00".
+    pub clock: String,
+    pub items: Vec<EditorItem>,
+}
+
+/// Everything the assembly editor shows.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssemblyEditor {
+    pub assembly: Assembly,
+    pub postponements: Vec<PostponementView>,
+    pub sessions: Vec<EditorSession>,
+    pub applications: Vec<Application>,
+    pub members: Vec<Member>,
+    pub persons: Vec<Person>,
+    /// Numbers of the other assemblies, to copy an agenda from.
+    pub other_assemblies: Vec<i64>,
+}

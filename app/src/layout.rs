@@ -14,7 +14,30 @@ pub fn Header() -> impl IntoView {
                 <A href="/">"Assemblies"</A>
                 <A href="/members">"Members"</A>
             </nav>
+            <Account/>
         </header>
+    }
+}
+
+/// Who is signed in, with the way to the workspace and out; or the way in.
+#[component]
+fn Account() -> impl IntoView {
+    let me = Resource::new(|| (), |_| crate::api::load_me());
+    view! {
+        <div class="account">
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match me.await.ok().flatten() {
+                        Some(actor) => view! {
+                            {(actor.role == plenary_core::auth::Role::Organizer).then(|| view! { <a href="/manage">"Workspace"</a> })}
+                            <span class="who">{actor.name}</span>
+                            <form method="post" action="/logout"><button type="submit" class="link">"Sign out"</button></form>
+                        }.into_any(),
+                        None => view! { <a href="/login">"Sign in"</a> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </div>
     }
 }
 
@@ -37,12 +60,17 @@ pub fn ErrorPanel(error: Error) -> impl IntoView {
     }
     let heading = match error {
         Error::NotFound { .. } => "Not found",
+        Error::Unauthenticated => "Please sign in",
+        Error::Forbidden => "Not allowed",
         _ => "Something went wrong",
     };
+    let sign_in =
+        (error == Error::Unauthenticated).then(|| view! { <p><a href="/login">"Sign in"</a></p> });
     view! {
         <section class="error" role="alert">
             <h1>{heading}</h1>
             <p>{error.to_string()}</p>
+            {sign_in}
             <p><a href="/">"Back to the assemblies"</a></p>
         </section>
     }

@@ -6,6 +6,7 @@
 #![recursion_limit = "256"]
 
 pub mod api;
+mod forms;
 mod layout;
 mod pages;
 
@@ -14,7 +15,8 @@ use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
-use pages::{AgendaPage, AssemblyPage, HomePage, NotFound, RegisterPage};
+use pages::manage::{AuditPage, EditorPage, ManagePage, RegisterEditor, UsersPage};
+use pages::{AgendaPage, AssemblyPage, HomePage, LoginPage, NotFound, RegisterPage};
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -50,6 +52,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/members") view=RegisterPage ssr=SsrMode::Async/>
                     <Route path=path!("/assemblies/:number") view=AssemblyPage ssr=SsrMode::Async/>
                     <Route path=path!("/assemblies/:number/agenda") view=AgendaPage ssr=SsrMode::Async/>
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/manage") view=ManagePage ssr=SsrMode::Async/>
+                    <Route path=path!("/manage/register") view=RegisterEditor ssr=SsrMode::Async/>
+                    <Route path=path!("/manage/users") view=UsersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/manage/audit") view=AuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/manage/assemblies/:number") view=EditorPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <layout::Footer/>

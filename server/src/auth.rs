@@ -32,7 +32,12 @@ pub fn login_limiter() -> LoginLimiter {
 
 /// Middleware: finds the caller from a bearer token or the session and puts a [`Caller`] into
 /// the request's extensions. A token or session that names no active user is anonymous.
-pub async fn identify(State(state): State<AppState>, session: Session, mut request: Request, next: Next) -> Response {
+pub async fn identify(
+    State(state): State<AppState>,
+    session: Session,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let bearer = request
         .headers()
         .get(header::AUTHORIZATION)
@@ -47,7 +52,11 @@ pub async fn identify(State(state): State<AppState>, session: Session, mut reque
     next.run(request).await
 }
 
-async fn caller_of(state: &AppState, session: &Session, bearer: Option<String>) -> Result<Option<Actor>, Error> {
+async fn caller_of(
+    state: &AppState,
+    session: &Session,
+    bearer: Option<String>,
+) -> Result<Option<Actor>, Error> {
     if let Some(token) = bearer {
         return actor_by_token(&state.db, &token_digest(&token)).await;
     }
@@ -66,18 +75,30 @@ async fn caller_of(state: &AppState, session: &Session, bearer: Option<String>) 
 /// in and out. New entry points are covered without anyone remembering to add them here.
 pub fn access(method: &Method, path: &str) -> Access {
     if let Some(name) = path.strip_prefix("/sfn/") {
-        return if name.starts_with("load_") { Access::Public } else { Access::Organizer };
+        return if name.starts_with("load_") {
+            Access::Public
+        } else {
+            Access::Organizer
+        };
     }
     if path.starts_with("/api/") {
         let signing = path == "/api/session";
-        return if method == Method::GET || signing { Access::Public } else { Access::Organizer };
+        return if method == Method::GET || signing {
+            Access::Public
+        } else {
+            Access::Organizer
+        };
     }
     Access::Public
 }
 
 /// Middleware: refuses a call the caller may not make, before its body is even read.
 pub async fn gate(request: Request, next: Next) -> Response {
-    let caller = request.extensions().get::<Caller>().cloned().unwrap_or_default();
+    let caller = request
+        .extensions()
+        .get::<Caller>()
+        .cloned()
+        .unwrap_or_default();
     if let Err(e) = access(request.method(), request.uri().path()).check(caller.actor()) {
         return ApiError(e).into_response();
     }
@@ -108,7 +129,13 @@ impl<S: Send + Sync> FromRequestParts<S> for CallerOf {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(CallerOf(parts.extensions.get::<Caller>().cloned().unwrap_or_default()))
+        Ok(CallerOf(
+            parts
+                .extensions
+                .get::<Caller>()
+                .cloned()
+                .unwrap_or_default(),
+        ))
     }
 }
 

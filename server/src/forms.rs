@@ -29,8 +29,15 @@ fn local(next: &str) -> &str {
     }
 }
 
-pub async fn login(State(state): State<AppState>, session: Session, Form(form): Form<LoginForm>) -> Redirect {
-    let credentials = Credentials { email: form.email.clone(), password: form.password };
+pub async fn login(
+    State(state): State<AppState>,
+    session: Session,
+    Form(form): Form<LoginForm>,
+) -> Redirect {
+    let credentials = Credentials {
+        email: form.email.clone(),
+        password: form.password,
+    };
     let signed_in = match check_credentials(&state, &credentials).await {
         Ok(actor) => sign_in(&session, &actor).await,
         Err(e) => Err(e),
@@ -39,7 +46,11 @@ pub async fn login(State(state): State<AppState>, session: Session, Form(form): 
         Ok(()) => Redirect::to(local(&form.next)),
         Err(e) => {
             let message = e.to_string();
-            let pairs = [("error", message.as_str()), ("email", form.email.as_str()), ("next", form.next.as_str())];
+            let pairs = [
+                ("error", message.as_str()),
+                ("email", form.email.as_str()),
+                ("next", form.next.as_str()),
+            ];
             let query = serde_urlencoded::to_string(pairs).unwrap_or_default();
             Redirect::to(&format!("/login?{query}"))
         }

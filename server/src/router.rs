@@ -38,7 +38,12 @@ impl AppState {
             .site_root(site_root.to_string_lossy().as_ref())
             .site_pkg_dir("pkg")
             .build();
-        AppState { db, leptos_options, login_limiter: login_limiter(), secure_cookies: false }
+        AppState {
+            db,
+            leptos_options,
+            login_limiter: login_limiter(),
+            secure_cookies: false,
+        }
     }
 
     /// What server functions and pages read from context.
@@ -63,15 +68,23 @@ pub fn router(state: AppState, sessions: Store) -> Router {
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(state.secure_cookies)
-        .with_expiry(Expiry::OnInactivity(tower_sessions::cookie::time::Duration::days(7)));
+        .with_expiry(Expiry::OnInactivity(
+            tower_sessions::cookie::time::Duration::days(7),
+        ));
     Router::new()
         .route("/sfn/{*fn_name}", post(server_fn).get(server_fn))
-        .route("/api/openapi.json", get(move || async move { Json(openapi) }))
+        .route(
+            "/api/openapi.json",
+            get(move || async move { Json(openapi) }),
+        )
         .route("/login", post(crate::forms::login))
         .route("/logout", post(crate::forms::logout))
         .merge(api)
         .leptos_routes_with_context(&state, routes, state.context(), page_shell)
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(state.context(), shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(state.context(), shell))
         .layer(from_fn(gate))
         .layer(from_fn_with_state(state.clone(), identify))
         .layer(session_layer)
@@ -80,8 +93,15 @@ pub fn router(state: AppState, sessions: Store) -> Router {
 }
 
 /// Opens the session store on `db` and builds the router.
-pub async fn build(db: Db, site_root: &std::path::Path, secure_cookies: bool) -> Result<Router, String> {
+pub async fn build(
+    db: Db,
+    site_root: &std::path::Path,
+    secure_cookies: bool,
+) -> Result<Router, String> {
     let sessions = Store::open(&db).await?;
-    let state = AppState { secure_cookies, ..AppState::new(db, site_root) };
+    let state = AppState {
+        secure_cookies,
+        ..AppState::new(db, site_root)
+    };
     Ok(router(state, sessions))
 }

@@ -5,8 +5,9 @@ use std::fmt::Display;
 
 use plenary_core::auth::Role;
 use plenary_core::demo;
+use plenary_core::model::NewUser;
 use plenary_core::secrets::new_password;
-use plenary_core::storage::{ConnectError, Db, NewUser};
+use plenary_core::storage::{ConnectError, Db};
 use tokio::net::TcpListener;
 
 use crate::config::{Cli, Command, ServeArgs, UserCommand};
@@ -17,7 +18,10 @@ pub enum StartError {
     #[error(transparent)]
     Database(#[from] ConnectError),
     #[error("cannot listen on {addr}: {source}")]
-    Listen { addr: std::net::SocketAddr, source: std::io::Error },
+    Listen {
+        addr: std::net::SocketAddr,
+        source: std::io::Error,
+    },
     #[error("{0}")]
     Other(String),
 }
@@ -42,9 +46,13 @@ pub async fn run(cli: Cli) -> Result<(), StartError> {
             Ok(())
         }
         Command::Demo => load_demo(&db).await,
-        Command::User(UserCommand::Add { role, email, name, member, password }) => {
-            add_user(&db, role, email, name, member.as_deref(), password.clone()).await
-        }
+        Command::User(UserCommand::Add {
+            role,
+            email,
+            name,
+            member,
+            password,
+        }) => add_user(&db, role, email, name, member.as_deref(), password.clone()).await,
         Command::Serve(args) => serve(db.clone(), args).await,
     };
     db.close().await;
@@ -52,37 +60,72 @@ pub async fn run(cli: Cli) -> Result<(), StartError> {
 }
 
 async fn load_demo(db: &Db) -> Result<(), StartError> {
-    let loaded = demo::load(db).await.map_err(|e| other("loading the demo data failed")(&e))?;
+    let loaded = demo::load(db)
+        .await
+        .map_err(|e| other("loading the demo data failed")(&e))?;
     match loaded {
         demo::Loaded::Written => {
             println!("Loaded the 13th General Assembly of NEAR as demo data.");
-            let accounts = demo::load_accounts(db).await.map_err(|e| other("creating the demo accounts failed")(&e))?;
+            let accounts = demo::load_accounts(db)
+                .await
+                .map_err(|e| other("creating the demo accounts failed")(&e))?;
             println!("Demo accounts (sign in at /login; the passwords are shown only now):");
             for a in accounts {
-                println!("  {:<9} {:<52} {}  {}", a.role.as_str(), a.email, a.password, a.member.unwrap_or_default());
+                println!(
+                    "  {:<9} {:<52} {}  {}",
+                    a.role.as_str(),
+                    a.email,
+                    a.password,
+                    a.member.unwrap_or_default()
+                );
             }
         }
-        demo::Loaded::AlreadyPresent => println!("The demo data is already loaded; nothing changed."),
+        demo::Loaded::AlreadyPresent => {
+            println!("The demo data is already loaded; nothing changed.")
+        }
     }
     Ok(())
 }
 
-async fn add_user(db: &Db, role: &str, email: &str, name: &str, member: Option<&str>, password: Option<String>) -> Result<(), StartError> {
-    let role: Role = role.parse().map_err(|_| StartError::Other(format!("--role: unknown role {role}")))?;
+async fn add_user(
+    db: &Db,
+    role: &str,
+    email: &str,
+    name: &str,
+    member: Option<&str>,
+    password: Option<String>,
+) -> Result<(), StartError> {
+    let role: Role = role
+        .parse()
+        .map_err(|_| StartError::Other(format!("--role: unknown role {role}")))?;
     let member_id = match member {
         Some(name) => Some(
             demo::member_id(db, name)
                 .await
                 .map_err(|e| other("--member")(&e))?
-                .ok_or_else(|| StartError::Other(format!("--member: no member government is named {name:?}")))?,
+                .ok_or_else(|| {
+                    StartError::Other(format!("--member: no member government is named {name:?}"))
+                })?,
         ),
         None => None,
     };
     let printed = password.is_none();
     let password = password.unwrap_or_else(new_password);
-    let user = NewUser { email: email.into(), name: name.into(), role, member_id };
-    let created = plenary_core::actions::add_user_from_cli(db, &user, &password).await.map_err(|e| other("plenary user add")(&e))?;
-    println!("Created {} account {} ({}).", created.role.as_str(), created.email, created.name);
+    let user = NewUser {
+        email: email.into(),
+        name: name.into(),
+        role,
+        member_id,
+    };
+    let created = plenary_core::actions::add_user_from_cli(db, &user, &password)
+        .await
+        .map_err(|e| other("plenary user add")(&e))?;
+    println!(
+        "Created {} account {} ({}).",
+        created.role.as_str(),
+        created.email,
+        created.name
+    );
     if printed {
         println!("Password: {password}");
     }
@@ -95,14 +138,22 @@ async fn serve(db: Db, args: &ServeArgs) -> Result<(), StartError> {
     }
     let listener = TcpListener::bind(args.addr)
         .await
-        .map_err(|source| StartError::Listen { addr: args.addr, source })?;
+        .map_err(|source| StartError::Listen {
+            addr: args.addr,
+            source,
+        })?;
     if !args.site_root.join("pkg").join("plenary.js").exists() {
         tracing::warn!(site_root = %args.site_root.display(),
             "no built site found: pages render but do not hydrate; run bin/build-site");
     }
-    let sessions = crate::sessions::Store::open(&db).await.map_err(StartError::Other)?;
+    let sessions = crate::sessions::Store::open(&db)
+        .await
+        .map_err(StartError::Other)?;
     sessions.spawn_cleanup();
-    let state = crate::AppState { secure_cookies: args.secure_cookies, ..crate::AppState::new(db, &args.site_root) };
+    let state = crate::AppState {
+        secure_cookies: args.secure_cookies,
+        ..crate::AppState::new(db, &args.site_root)
+    };
     let app = crate::router(state, sessions);
     tracing::info!("Plenary listening on http://{}", args.addr);
     println!("Plenary is running at http://{}", args.addr);
@@ -118,7 +169,8 @@ async fn shutdown() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

@@ -9,7 +9,9 @@ use plenary_server::build;
 use tower::ServiceExt;
 
 async fn get(db: &Db, path: &str) -> (StatusCode, String) {
-    let app = build(db.clone(), std::path::Path::new("target/site"), false).await.unwrap();
+    let app = build(db.clone(), std::path::Path::new("target/site"), false)
+        .await
+        .unwrap();
     let response = app
         .oneshot(Request::get(path).body(Body::empty()).unwrap())
         .await

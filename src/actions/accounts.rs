@@ -3,7 +3,7 @@
 
 use super::{create, log_change};
 use crate::auth::{organizer, Actor, Role};
-use crate::model::{AuditEntry, User};
+use crate::model::{AuditEntry, AuditFilter, NewUser, User};
 use crate::rules;
 use crate::secrets::{hash_password, new_password, new_token, token_digest, verify_password};
 use crate::storage::*;
@@ -13,7 +13,12 @@ use crate::{Error, Result};
 async fn delegate_fits(tx: &mut Tx, u: &NewUser) -> Result<()> {
     if u.role == Role::Delegate {
         let status = match u.member_id {
-            Some(id) => Some(get_member(tx, id).await.map_err(|_| Error::invalid("member_id", "no such member government"))?.status),
+            Some(id) => Some(
+                get_member(tx, id)
+                    .await
+                    .map_err(|_| Error::invalid("member_id", "no such member government"))?
+                    .status,
+            ),
             None => None,
         };
         rules::delegate_member(status)?;
@@ -22,7 +27,11 @@ async fn delegate_fits(tx: &mut Tx, u: &NewUser) -> Result<()> {
 }
 
 /// An organizer invites a user; the answer carries the user and a first password to hand over.
-pub async fn invite_user(db: &Db, actor: Option<&Actor>, input: &NewUser) -> Result<(User, String)> {
+pub async fn invite_user(
+    db: &Db,
+    actor: Option<&Actor>,
+    input: &NewUser,
+) -> Result<(User, String)> {
     let actor = organizer(actor)?;
     let password = new_password();
     let hash = hash_password(&password)?;
@@ -41,7 +50,16 @@ pub async fn add_user_from_cli(db: &Db, input: &NewUser, password: &str) -> Resu
     delegate_fits(&mut tx, input).await?;
     let id = insert_user(&mut tx, input, &hash).await?;
     let user = get_user(&mut tx, id).await?;
-    audit(&mut tx, "plenary user add", "user.create", "user", Some(id), None, Some(&serde_json_string(&user)?)).await?;
+    audit(
+        &mut tx,
+        "plenary user add",
+        "user.create",
+        "user",
+        Some(id),
+        None,
+        Some(&serde_json_string(&user)?),
+    )
+    .await?;
     tx.commit().await?;
     Ok(user)
 }
@@ -51,14 +69,27 @@ fn serde_json_string(user: &User) -> Result<String> {
 }
 
 /// An organizer gives a user a new password; the answer carries it to hand over.
-pub async fn reset_password(db: &Db, actor: Option<&Actor>, user_id: i64) -> Result<(User, String)> {
+pub async fn reset_password(
+    db: &Db,
+    actor: Option<&Actor>,
+    user_id: i64,
+) -> Result<(User, String)> {
     let actor = organizer(actor)?;
     let password = new_password();
     let hash = hash_password(&password)?;
     let mut tx = db.begin().await?;
     let user = get_user(&mut tx, user_id).await?;
     set_password_hash(&mut tx, user_id, &hash).await?;
-    log_change(&mut tx, actor, "user.reset_password", "user", user_id, Some(&user), Some(&user)).await?;
+    log_change(
+        &mut tx,
+        actor,
+        "user.reset_password",
+        "user",
+        user_id,
+        Some(&user),
+        Some(&user),
+    )
+    .await?;
     tx.commit().await?;
     Ok((user, password))
 }
@@ -69,7 +100,16 @@ pub async fn create_api_token(db: &Db, actor: Option<&Actor>, name: &str) -> Res
     let token = new_token();
     let mut tx = db.begin().await?;
     let id = insert_token(&mut tx, actor.user_id, name, &token_digest(&token)).await?;
-    log_change(&mut tx, actor, "api_token.create", "api_token", id, super::NONE, Some(&name)).await?;
+    log_change(
+        &mut tx,
+        actor,
+        "api_token.create",
+        "api_token",
+        id,
+        super::NONE,
+        Some(&name),
+    )
+    .await?;
     tx.commit().await?;
     Ok(token)
 }
@@ -89,26 +129,20 @@ pub async fn authenticate(db: &Db, email: &str, password: &str) -> Result<Actor>
         Some(_) => Err(wrong()),
         None => {
             // Spend the same time as a real check, so timing does not tell which accounts exist.
-            static UNUSED: std::sync::LazyLock<String> =
-                std::sync::LazyLock::new(|| hash_password("no account has this password").unwrap_or_default());
+            static UNUSED: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+                hash_password("no account has this password").unwrap_or_default()
+            });
             verify_password(password, &UNUSED);
             Err(wrong())
         }
     }
 }
 
-/// What to look for in the audit log; empty fields match everything.
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct AuditFilter {
-    pub entity: Option<String>,
-    pub actor: Option<String>,
-    pub action: Option<String>,
-    /// At most this many entries, newest first (default 200, at most 1000).
-    pub limit: Option<i64>,
-}
-
-pub async fn browse_audit(db: &Db, actor: Option<&Actor>, filter: &AuditFilter) -> Result<Vec<AuditEntry>> {
+pub async fn browse_audit(
+    db: &Db,
+    actor: Option<&Actor>,
+    filter: &AuditFilter,
+) -> Result<Vec<AuditEntry>> {
     organizer(actor)?;
     list_audit(db, filter).await
 }

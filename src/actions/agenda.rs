@@ -9,11 +9,19 @@ use crate::{Error, Result};
 
 /// Checks that a session starts on one of its assembly's days, in the venue's calendar.
 fn session_fits(assembly: &Assembly, s: &NewSession) -> Result<()> {
-    let day = s.planned_start.with_timezone(&time_zone(&assembly.time_zone)?).date_naive();
+    let day = s
+        .planned_start
+        .with_timezone(&time_zone(&assembly.time_zone)?)
+        .date_naive();
     rules::session_within_assembly(day, assembly.start_date, assembly.end_date)
 }
 
-pub async fn add_session(db: &Db, actor: Option<&Actor>, number: i64, input: &NewSession) -> Result<Session> {
+pub async fn add_session(
+    db: &Db,
+    actor: Option<&Actor>,
+    number: i64,
+    input: &NewSession,
+) -> Result<Session> {
     let actor = organizer(actor)?;
     create(db, actor, "session", get_session, async |tx: &mut Tx| {
         let assembly = get_assembly(tx, number).await?;
@@ -23,35 +31,76 @@ pub async fn add_session(db: &Db, actor: Option<&Actor>, number: i64, input: &Ne
     .await
 }
 
-pub async fn update_session_record(db: &Db, actor: Option<&Actor>, id: i64, input: &NewSession) -> Result<Session> {
+pub async fn update_session_record(
+    db: &Db,
+    actor: Option<&Actor>,
+    id: i64,
+    input: &NewSession,
+) -> Result<Session> {
     let actor = organizer(actor)?;
-    change(db, actor, "session", "update", id, get_session, async |tx: &mut Tx, s: &Session| {
-        session_fits(&get_assembly_by_id(tx, s.assembly_id).await?, input)?;
-        update_session(tx, id, input).await
-    })
+    change(
+        db,
+        actor,
+        "session",
+        "update",
+        id,
+        get_session,
+        async |tx: &mut Tx, s: &Session| {
+            session_fits(&get_assembly_by_id(tx, s.assembly_id).await?, input)?;
+            update_session(tx, id, input).await
+        },
+    )
     .await
 }
 
 pub async fn delete_session_record(db: &Db, actor: Option<&Actor>, id: i64) -> Result<()> {
     let actor = organizer(actor)?;
-    remove(db, actor, "session", id, get_session, async |tx: &mut Tx, s: &Session| {
-        delete_session(tx, id).await?;
-        let rest: Vec<i64> = list_sessions(tx, s.assembly_id).await?.iter().map(|s| s.id).collect();
-        renumber(tx, Ordered::Sessions, &rest).await
-    })
+    remove(
+        db,
+        actor,
+        "session",
+        id,
+        get_session,
+        async |tx: &mut Tx, s: &Session| {
+            delete_session(tx, id).await?;
+            let rest: Vec<i64> = list_sessions(tx, s.assembly_id)
+                .await?
+                .iter()
+                .map(|s| s.id)
+                .collect();
+            renumber(tx, Ordered::Sessions, &rest).await
+        },
+    )
     .await
 }
 
 pub async fn move_session(db: &Db, actor: Option<&Actor>, id: i64, to: MoveTo) -> Result<Session> {
     let actor = organizer(actor)?;
-    change(db, actor, "session", "move", id, get_session, async |tx: &mut Tx, s: &Session| {
-        let ids: Vec<i64> = list_sessions(tx, s.assembly_id).await?.iter().map(|s| s.id).collect();
-        renumber(tx, Ordered::Sessions, &rules::reorder(&ids, id, to)?).await
-    })
+    change(
+        db,
+        actor,
+        "session",
+        "move",
+        id,
+        get_session,
+        async |tx: &mut Tx, s: &Session| {
+            let ids: Vec<i64> = list_sessions(tx, s.assembly_id)
+                .await?
+                .iter()
+                .map(|s| s.id)
+                .collect();
+            renumber(tx, Ordered::Sessions, &rules::reorder(&ids, id, to)?).await
+        },
+    )
     .await
 }
 
-pub async fn add_item(db: &Db, actor: Option<&Actor>, session_id: i64, input: &NewAgendaItem) -> Result<AgendaItem> {
+pub async fn add_item(
+    db: &Db,
+    actor: Option<&Actor>,
+    session_id: i64,
+    input: &NewAgendaItem,
+) -> Result<AgendaItem> {
     let actor = organizer(actor)?;
     create(db, actor, "agenda_item", get_item, async |tx: &mut Tx| {
         get_session(tx, session_id).await?;
@@ -60,94 +109,207 @@ pub async fn add_item(db: &Db, actor: Option<&Actor>, session_id: i64, input: &N
     .await
 }
 
-pub async fn update_item_record(db: &Db, actor: Option<&Actor>, id: i64, input: &NewAgendaItem) -> Result<AgendaItem> {
+pub async fn update_item_record(
+    db: &Db,
+    actor: Option<&Actor>,
+    id: i64,
+    input: &NewAgendaItem,
+) -> Result<AgendaItem> {
     let actor = organizer(actor)?;
-    change(db, actor, "agenda_item", "update", id, get_item, async |tx: &mut Tx, _: &AgendaItem| update_item(tx, id, input).await).await
+    change(
+        db,
+        actor,
+        "agenda_item",
+        "update",
+        id,
+        get_item,
+        async |tx: &mut Tx, _: &AgendaItem| update_item(tx, id, input).await,
+    )
+    .await
 }
 
 pub async fn delete_item_record(db: &Db, actor: Option<&Actor>, id: i64) -> Result<()> {
     let actor = organizer(actor)?;
-    remove(db, actor, "agenda_item", id, get_item, async |tx: &mut Tx, i: &AgendaItem| {
-        delete_item(tx, id).await?;
-        let rest: Vec<i64> = list_items(tx, i.session_id).await?.iter().map(|i| i.id).collect();
-        renumber(tx, Ordered::AgendaItems, &rest).await
-    })
+    remove(
+        db,
+        actor,
+        "agenda_item",
+        id,
+        get_item,
+        async |tx: &mut Tx, i: &AgendaItem| {
+            delete_item(tx, id).await?;
+            let rest: Vec<i64> = list_items(tx, i.session_id)
+                .await?
+                .iter()
+                .map(|i| i.id)
+                .collect();
+            renumber(tx, Ordered::AgendaItems, &rest).await
+        },
+    )
     .await
 }
 
 /// Moves an item within its session, or into another session of the same assembly.
-pub async fn move_item(db: &Db, actor: Option<&Actor>, id: i64, input: &MoveItem) -> Result<AgendaItem> {
+pub async fn move_item(
+    db: &Db,
+    actor: Option<&Actor>,
+    id: i64,
+    input: &MoveItem,
+) -> Result<AgendaItem> {
     let actor = organizer(actor)?;
-    change(db, actor, "agenda_item", "move", id, get_item, async |tx: &mut Tx, item: &AgendaItem| {
-        let target = input.session_id.unwrap_or(item.session_id);
-        if target != item.session_id {
-            let from = get_session(tx, item.session_id).await?;
-            let to = get_session(tx, target).await.map_err(|_| Error::invalid("session_id", "no such session"))?;
-            if from.assembly_id != to.assembly_id {
-                return Err(Error::invalid("session_id", "items move only between sessions of the same assembly"));
+    change(
+        db,
+        actor,
+        "agenda_item",
+        "move",
+        id,
+        get_item,
+        async |tx: &mut Tx, item: &AgendaItem| {
+            let target = input.session_id.unwrap_or(item.session_id);
+            if target != item.session_id {
+                let from = get_session(tx, item.session_id).await?;
+                let to = get_session(tx, target)
+                    .await
+                    .map_err(|_| Error::invalid("session_id", "no such session"))?;
+                if from.assembly_id != to.assembly_id {
+                    return Err(Error::invalid(
+                        "session_id",
+                        "items move only between sessions of the same assembly",
+                    ));
+                }
+                set_item_session(tx, id, target).await?;
+                let left: Vec<i64> = list_items(tx, item.session_id)
+                    .await?
+                    .iter()
+                    .map(|i| i.id)
+                    .collect();
+                renumber(tx, Ordered::AgendaItems, &left).await?;
+                // Join the new session at its end, then move from there.
+                let mut joined: Vec<i64> = list_items(tx, target)
+                    .await?
+                    .iter()
+                    .map(|i| i.id)
+                    .filter(|i| *i != id)
+                    .collect();
+                joined.push(id);
+                renumber(tx, Ordered::AgendaItems, &joined).await?;
             }
-            set_item_session(tx, id, target).await?;
-            let left: Vec<i64> = list_items(tx, item.session_id).await?.iter().map(|i| i.id).collect();
-            renumber(tx, Ordered::AgendaItems, &left).await?;
-            // Join the new session at its end, then move from there.
-            let mut joined: Vec<i64> = list_items(tx, target).await?.iter().map(|i| i.id).filter(|i| *i != id).collect();
-            joined.push(id);
-            renumber(tx, Ordered::AgendaItems, &joined).await?;
-        }
-        let ids: Vec<i64> = list_items(tx, target).await?.iter().map(|i| i.id).collect();
-        renumber(tx, Ordered::AgendaItems, &rules::reorder(&ids, id, input.to)?).await
-    })
+            let ids: Vec<i64> = list_items(tx, target).await?.iter().map(|i| i.id).collect();
+            renumber(
+                tx,
+                Ordered::AgendaItems,
+                &rules::reorder(&ids, id, input.to)?,
+            )
+            .await
+        },
+    )
     .await
 }
 
 /// Checks that a speaker slot names people and members that exist.
 async fn speaker_refers_to_existing(tx: &mut Tx, s: &NewSpeakerSlot) -> Result<()> {
     if let Some(p) = s.person_id {
-        get_person(tx, p).await.map_err(|_| Error::invalid("person_id", "no such person"))?;
+        get_person(tx, p)
+            .await
+            .map_err(|_| Error::invalid("person_id", "no such person"))?;
     }
     if let Some(m) = s.member_id {
-        get_member(tx, m).await.map_err(|_| Error::invalid("member_id", "no such member government"))?;
+        get_member(tx, m)
+            .await
+            .map_err(|_| Error::invalid("member_id", "no such member government"))?;
     }
     Ok(())
 }
 
-pub async fn add_speaker(db: &Db, actor: Option<&Actor>, item_id: i64, input: &NewSpeakerSlot) -> Result<SpeakerSlot> {
+pub async fn add_speaker(
+    db: &Db,
+    actor: Option<&Actor>,
+    item_id: i64,
+    input: &NewSpeakerSlot,
+) -> Result<SpeakerSlot> {
     let actor = organizer(actor)?;
-    create(db, actor, "speaker_slot", get_speaker, async |tx: &mut Tx| {
-        get_item(tx, item_id).await?;
-        input.validate()?;
-        speaker_refers_to_existing(tx, input).await?;
-        insert_speaker_slot(tx, item_id, input).await
-    })
+    create(
+        db,
+        actor,
+        "speaker_slot",
+        get_speaker,
+        async |tx: &mut Tx| {
+            get_item(tx, item_id).await?;
+            input.validate()?;
+            speaker_refers_to_existing(tx, input).await?;
+            insert_speaker_slot(tx, item_id, input).await
+        },
+    )
     .await
 }
 
-pub async fn update_speaker_record(db: &Db, actor: Option<&Actor>, id: i64, input: &NewSpeakerSlot) -> Result<SpeakerSlot> {
+pub async fn update_speaker_record(
+    db: &Db,
+    actor: Option<&Actor>,
+    id: i64,
+    input: &NewSpeakerSlot,
+) -> Result<SpeakerSlot> {
     let actor = organizer(actor)?;
-    change(db, actor, "speaker_slot", "update", id, get_speaker, async |tx: &mut Tx, _: &SpeakerSlot| {
-        input.validate()?;
-        speaker_refers_to_existing(tx, input).await?;
-        update_speaker(tx, id, input).await
-    })
+    change(
+        db,
+        actor,
+        "speaker_slot",
+        "update",
+        id,
+        get_speaker,
+        async |tx: &mut Tx, _: &SpeakerSlot| {
+            input.validate()?;
+            speaker_refers_to_existing(tx, input).await?;
+            update_speaker(tx, id, input).await
+        },
+    )
     .await
 }
 
 pub async fn delete_speaker_record(db: &Db, actor: Option<&Actor>, id: i64) -> Result<()> {
     let actor = organizer(actor)?;
-    remove(db, actor, "speaker_slot", id, get_speaker, async |tx: &mut Tx, s: &SpeakerSlot| {
-        delete_speaker(tx, id).await?;
-        let rest: Vec<i64> = list_speakers(tx, s.agenda_item_id).await?.iter().map(|s| s.id).collect();
-        renumber(tx, Ordered::SpeakerSlots, &rest).await
-    })
+    remove(
+        db,
+        actor,
+        "speaker_slot",
+        id,
+        get_speaker,
+        async |tx: &mut Tx, s: &SpeakerSlot| {
+            delete_speaker(tx, id).await?;
+            let rest: Vec<i64> = list_speakers(tx, s.agenda_item_id)
+                .await?
+                .iter()
+                .map(|s| s.id)
+                .collect();
+            renumber(tx, Ordered::SpeakerSlots, &rest).await
+        },
+    )
     .await
 }
 
-pub async fn move_speaker(db: &Db, actor: Option<&Actor>, id: i64, to: MoveTo) -> Result<SpeakerSlot> {
+pub async fn move_speaker(
+    db: &Db,
+    actor: Option<&Actor>,
+    id: i64,
+    to: MoveTo,
+) -> Result<SpeakerSlot> {
     let actor = organizer(actor)?;
-    change(db, actor, "speaker_slot", "move", id, get_speaker, async |tx: &mut Tx, s: &SpeakerSlot| {
-        let ids: Vec<i64> = list_speakers(tx, s.agenda_item_id).await?.iter().map(|s| s.id).collect();
-        renumber(tx, Ordered::SpeakerSlots, &rules::reorder(&ids, id, to)?).await
-    })
+    change(
+        db,
+        actor,
+        "speaker_slot",
+        "move",
+        id,
+        get_speaker,
+        async |tx: &mut Tx, s: &SpeakerSlot| {
+            let ids: Vec<i64> = list_speakers(tx, s.agenda_item_id)
+                .await?
+                .iter()
+                .map(|s| s.id)
+                .collect();
+            renumber(tx, Ordered::SpeakerSlots, &rules::reorder(&ids, id, to)?).await
+        },
+    )
     .await
 }
 
@@ -155,37 +317,73 @@ pub async fn move_speaker(db: &Db, actor: Option<&Actor>, id: i64, to: MoveTo) -
 /// one; a membership applicant is not already an active member of that kind.
 async fn application_fits(tx: &mut Tx, a: &NewApplication) -> Result<()> {
     a.validate()?;
-    let applicant = get_member(tx, a.applicant_member_id)
-        .await
-        .map_err(|_| Error::invalid("applicant_member_id", "choose a government of the register"))?;
+    let applicant = get_member(tx, a.applicant_member_id).await.map_err(|_| {
+        Error::invalid("applicant_member_id", "choose a government of the register")
+    })?;
     match a.kind {
-        ApplicationKind::Chairmanship => rules::chair_term_follows(current_chair_term(tx).await?, a.term.unwrap_or(0)),
-        ApplicationKind::Membership => {
-            rules::membership_applicant(applicant.status, applicant.kind, a.membership_kind.unwrap_or(MemberKind::Member))
+        ApplicationKind::Chairmanship => {
+            rules::chair_term_follows(current_chair_term(tx).await?, a.term.unwrap_or(0))
         }
+        ApplicationKind::Membership => rules::membership_applicant(
+            applicant.status,
+            applicant.kind,
+            a.membership_kind.unwrap_or(MemberKind::Member),
+        ),
     }
 }
 
-pub async fn create_application(db: &Db, actor: Option<&Actor>, number: i64, input: &NewApplication) -> Result<Application> {
+pub async fn create_application(
+    db: &Db,
+    actor: Option<&Actor>,
+    number: i64,
+    input: &NewApplication,
+) -> Result<Application> {
     let actor = organizer(actor)?;
-    create(db, actor, "application", get_application, async |tx: &mut Tx| {
-        let assembly = get_assembly(tx, number).await?;
-        application_fits(tx, input).await?;
-        insert_application(tx, assembly.id, input).await
-    })
+    create(
+        db,
+        actor,
+        "application",
+        get_application,
+        async |tx: &mut Tx| {
+            let assembly = get_assembly(tx, number).await?;
+            application_fits(tx, input).await?;
+            insert_application(tx, assembly.id, input).await
+        },
+    )
     .await
 }
 
-pub async fn update_application_record(db: &Db, actor: Option<&Actor>, id: i64, input: &NewApplication) -> Result<Application> {
+pub async fn update_application_record(
+    db: &Db,
+    actor: Option<&Actor>,
+    id: i64,
+    input: &NewApplication,
+) -> Result<Application> {
     let actor = organizer(actor)?;
-    change(db, actor, "application", "update", id, get_application, async |tx: &mut Tx, _: &Application| {
-        application_fits(tx, input).await?;
-        update_application(tx, id, input).await
-    })
+    change(
+        db,
+        actor,
+        "application",
+        "update",
+        id,
+        get_application,
+        async |tx: &mut Tx, _: &Application| {
+            application_fits(tx, input).await?;
+            update_application(tx, id, input).await
+        },
+    )
     .await
 }
 
 pub async fn delete_application_record(db: &Db, actor: Option<&Actor>, id: i64) -> Result<()> {
     let actor = organizer(actor)?;
-    remove(db, actor, "application", id, get_application, async |tx: &mut Tx, _: &Application| delete_application(tx, id).await).await
+    remove(
+        db,
+        actor,
+        "application",
+        id,
+        get_application,
+        async |tx: &mut Tx, _: &Application| delete_application(tx, id).await,
+    )
+    .await
 }

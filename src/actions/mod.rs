@@ -30,7 +30,16 @@ async fn log_change<B: Serialize, A: Serialize>(
 ) -> Result<()> {
     let before = before.map(json).transpose()?;
     let after = after.map(json).transpose()?;
-    audit(tx, &actor.audit_name(), action, entity, Some(id), before.as_deref(), after.as_deref()).await
+    audit(
+        tx,
+        &actor.audit_name(),
+        action,
+        entity,
+        Some(id),
+        before.as_deref(),
+        after.as_deref(),
+    )
+    .await
 }
 
 fn json<T: Serialize>(value: &T) -> Result<String> {
@@ -55,7 +64,16 @@ async fn create<T: Serialize>(
     let mut tx = db.begin().await?;
     let id = insert(&mut tx).await?;
     let after = get(&mut tx, id).await?;
-    log_change(&mut tx, actor, &format!("{entity}.create"), entity, id, NONE, Some(&after)).await?;
+    log_change(
+        &mut tx,
+        actor,
+        &format!("{entity}.create"),
+        entity,
+        id,
+        NONE,
+        Some(&after),
+    )
+    .await?;
     tx.commit().await?;
     Ok(after)
 }
@@ -74,7 +92,16 @@ async fn change<T: Serialize>(
     let before = get(&mut tx, id).await?;
     write(&mut tx, &before).await?;
     let after = get(&mut tx, id).await?;
-    log_change(&mut tx, actor, &format!("{entity}.{verb}"), entity, id, Some(&before), Some(&after)).await?;
+    log_change(
+        &mut tx,
+        actor,
+        &format!("{entity}.{verb}"),
+        entity,
+        id,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
     tx.commit().await?;
     Ok(after)
 }
@@ -91,6 +118,15 @@ async fn remove<T: Serialize>(
     let mut tx = db.begin().await?;
     let before = get(&mut tx, id).await?;
     delete(&mut tx, &before).await?;
-    log_change(&mut tx, actor, &format!("{entity}.delete"), entity, id, Some(&before), NONE).await?;
+    log_change(
+        &mut tx,
+        actor,
+        &format!("{entity}.delete"),
+        entity,
+        id,
+        Some(&before),
+        NONE,
+    )
+    .await?;
     tx.commit().await
 }

@@ -12,16 +12,33 @@ pub async fn create_country(db: &Db, actor: Option<&Actor>, input: &NewCountry) 
     create(db, actor, "country", get_country, async |tx: &mut Tx| {
         let code = input.code.trim();
         if list_countries(tx).await?.iter().any(|c| c.code == code) {
-            return Err(Error::Conflict { field: Some("code".into()), message: "a country with this code exists".into() });
+            return Err(Error::Conflict {
+                field: Some("code".into()),
+                message: "a country with this code exists".into(),
+            });
         }
         ensure_country(tx, input).await
     })
     .await
 }
 
-pub async fn update_country_record(db: &Db, actor: Option<&Actor>, id: i64, input: &NewCountry) -> Result<Country> {
+pub async fn update_country_record(
+    db: &Db,
+    actor: Option<&Actor>,
+    id: i64,
+    input: &NewCountry,
+) -> Result<Country> {
     let actor = organizer(actor)?;
-    change(db, actor, "country", "update", id, get_country, async |tx: &mut Tx, _: &Country| update_country(tx, id, input).await).await
+    change(
+        db,
+        actor,
+        "country",
+        "update",
+        id,
+        get_country,
+        async |tx: &mut Tx, _: &Country| update_country(tx, id, input).await,
+    )
+    .await
 }
 
 pub async fn create_member(db: &Db, actor: Option<&Actor>, input: &NewMember) -> Result<Member> {
@@ -35,24 +52,46 @@ pub async fn create_member(db: &Db, actor: Option<&Actor>, input: &NewMember) ->
     .await
 }
 
-pub async fn update_member_record(db: &Db, actor: Option<&Actor>, id: i64, input: &NewMember) -> Result<Member> {
+pub async fn update_member_record(
+    db: &Db,
+    actor: Option<&Actor>,
+    id: i64,
+    input: &NewMember,
+) -> Result<Member> {
     let actor = organizer(actor)?;
-    change(db, actor, "member", "update", id, get_member, async |tx: &mut Tx, _: &Member| update_member(tx, id, input).await).await
+    change(
+        db,
+        actor,
+        "member",
+        "update",
+        id,
+        get_member,
+        async |tx: &mut Tx, _: &Member| update_member(tx, id, input).await,
+    )
+    .await
 }
 
 /// Keeps a member government on record but off the register.
 pub async fn archive_member(db: &Db, actor: Option<&Actor>, id: i64) -> Result<Member> {
     let actor = organizer(actor)?;
-    change(db, actor, "member", "archive", id, get_member, async |tx: &mut Tx, m: &Member| {
-        let archived = NewMember {
-            country_id: m.country_id,
-            name: m.name.clone(),
-            kind: m.kind,
-            status: MemberStatus::Archived,
-            ordinal: m.ordinal,
-        };
-        update_member(tx, id, &archived).await
-    })
+    change(
+        db,
+        actor,
+        "member",
+        "archive",
+        id,
+        get_member,
+        async |tx: &mut Tx, m: &Member| {
+            let archived = NewMember {
+                country_id: m.country_id,
+                name: m.name.clone(),
+                kind: m.kind,
+                status: MemberStatus::Archived,
+                ordinal: m.ordinal,
+            };
+            update_member(tx, id, &archived).await
+        },
+    )
     .await
 }
 
@@ -60,43 +99,105 @@ pub async fn archive_member(db: &Db, actor: Option<&Actor>, id: i64) -> Result<M
 /// decisions must be archived instead.
 pub async fn delete_member_record(db: &Db, actor: Option<&Actor>, id: i64) -> Result<()> {
     let actor = organizer(actor)?;
-    remove(db, actor, "member", id, get_member, async |tx: &mut Tx, _: &Member| {
-        let (ballots, decisions) = member_record_counts(tx, id).await?;
-        rules::member_deletable(ballots, decisions)?;
-        delete_member(tx, id).await
-    })
+    remove(
+        db,
+        actor,
+        "member",
+        id,
+        get_member,
+        async |tx: &mut Tx, _: &Member| {
+            let (ballots, decisions) = member_record_counts(tx, id).await?;
+            rules::member_deletable(ballots, decisions)?;
+            delete_member(tx, id).await
+        },
+    )
     .await
 }
 
 pub async fn create_person(db: &Db, actor: Option<&Actor>, input: &NewPerson) -> Result<Person> {
     let actor = organizer(actor)?;
-    create(db, actor, "person", get_person, async |tx: &mut Tx| insert_person(tx, input).await).await
+    create(db, actor, "person", get_person, async |tx: &mut Tx| {
+        insert_person(tx, input).await
+    })
+    .await
 }
 
-pub async fn update_person_record(db: &Db, actor: Option<&Actor>, id: i64, input: &NewPerson) -> Result<Person> {
+pub async fn update_person_record(
+    db: &Db,
+    actor: Option<&Actor>,
+    id: i64,
+    input: &NewPerson,
+) -> Result<Person> {
     let actor = organizer(actor)?;
-    change(db, actor, "person", "update", id, get_person, async |tx: &mut Tx, _: &Person| update_person(tx, id, input).await).await
+    change(
+        db,
+        actor,
+        "person",
+        "update",
+        id,
+        get_person,
+        async |tx: &mut Tx, _: &Person| update_person(tx, id, input).await,
+    )
+    .await
 }
 
 pub async fn delete_person_record(db: &Db, actor: Option<&Actor>, id: i64) -> Result<()> {
     let actor = organizer(actor)?;
-    remove(db, actor, "person", id, get_person, async |tx: &mut Tx, _: &Person| delete_person(tx, id).await).await
+    remove(
+        db,
+        actor,
+        "person",
+        id,
+        get_person,
+        async |tx: &mut Tx, _: &Person| delete_person(tx, id).await,
+    )
+    .await
 }
 
-pub async fn create_committee(db: &Db, actor: Option<&Actor>, input: &NewCommittee) -> Result<Committee> {
+pub async fn create_committee(
+    db: &Db,
+    actor: Option<&Actor>,
+    input: &NewCommittee,
+) -> Result<Committee> {
     let actor = organizer(actor)?;
-    create(db, actor, "committee", get_committee, async |tx: &mut Tx| insert_committee(tx, input).await).await
+    create(
+        db,
+        actor,
+        "committee",
+        get_committee,
+        async |tx: &mut Tx| insert_committee(tx, input).await,
+    )
+    .await
 }
 
-pub async fn update_committee_record(db: &Db, actor: Option<&Actor>, id: i64, input: &NewCommittee) -> Result<Committee> {
+pub async fn update_committee_record(
+    db: &Db,
+    actor: Option<&Actor>,
+    id: i64,
+    input: &NewCommittee,
+) -> Result<Committee> {
     let actor = organizer(actor)?;
-    change(db, actor, "committee", "update", id, get_committee, async |tx: &mut Tx, _: &Committee| {
-        update_committee(tx, id, input).await
-    })
+    change(
+        db,
+        actor,
+        "committee",
+        "update",
+        id,
+        get_committee,
+        async |tx: &mut Tx, _: &Committee| update_committee(tx, id, input).await,
+    )
     .await
 }
 
 pub async fn delete_committee_record(db: &Db, actor: Option<&Actor>, id: i64) -> Result<()> {
     let actor = organizer(actor)?;
-    remove(db, actor, "committee", id, get_committee, async |tx: &mut Tx, _: &Committee| delete_committee(tx, id).await).await
+    remove(
+        db,
+        actor,
+        "committee",
+        id,
+        get_committee,
+        async |tx: &mut Tx, _: &Committee| delete_committee(tx, id).await,
+    )
+    .await
 }

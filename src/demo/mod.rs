@@ -667,10 +667,24 @@ fn slug(name: &str) -> String {
 /// delegate for each active member government present at the 13th assembly.
 pub async fn load_accounts(db: &Db) -> Result<Vec<DemoAccount>> {
     use crate::auth::Role;
-    let present = MEMBERS.iter().map(|(_, n)| *n).filter(|n| !ABSENT.contains(n)).chain([ASSOCIATE.1]);
-    let mut wanted = vec![(Role::Organizer, "secretariat@near.example".to_owned(), "NEAR Secretariat".to_owned(), None)];
+    let present = MEMBERS
+        .iter()
+        .map(|(_, n)| *n)
+        .filter(|n| !ABSENT.contains(n))
+        .chain([ASSOCIATE.1]);
+    let mut wanted = vec![(
+        Role::Organizer,
+        "secretariat@near.example".to_owned(),
+        "NEAR Secretariat".to_owned(),
+        None,
+    )];
     for name in present {
-        wanted.push((Role::Delegate, format!("{}@delegates.near.example", slug(name)), format!("Delegate of {name}"), Some(name)));
+        wanted.push((
+            Role::Delegate,
+            format!("{}@delegates.near.example", slug(name)),
+            format!("Delegate of {name}"),
+            Some(name),
+        ));
     }
     let mut accounts = Vec::new();
     for (role, email, display, member) in wanted {
@@ -679,9 +693,19 @@ pub async fn load_accounts(db: &Db) -> Result<Vec<DemoAccount>> {
             None => None,
         };
         let password = crate::secrets::new_password();
-        let user = NewUser { email: email.clone(), name: display, role, member_id };
+        let user = NewUser {
+            email: email.clone(),
+            name: display,
+            role,
+            member_id,
+        };
         crate::actions::add_user_from_cli(db, &user, &password).await?;
-        accounts.push(DemoAccount { role, email, password, member: member.map(String::from) });
+        accounts.push(DemoAccount {
+            role,
+            email,
+            password,
+            member: member.map(String::from),
+        });
     }
     Ok(accounts)
 }
@@ -696,7 +720,13 @@ pub async fn member_id(db: &Db, name: &str) -> Result<Option<i64>> {
 mod tests {
     #[test]
     fn slugs_are_lowercase_words_joined_by_dashes() {
-        assert_eq!(super::slug("Republic of Sakha (Yakutia)"), "republic-of-sakha-yakutia");
-        assert_eq!(super::slug("Gyeongsangbuk-do Province"), "gyeongsangbuk-do-province");
+        assert_eq!(
+            super::slug("Republic of Sakha (Yakutia)"),
+            "republic-of-sakha-yakutia"
+        );
+        assert_eq!(
+            super::slug("Gyeongsangbuk-do Province"),
+            "gyeongsangbuk-do-province"
+        );
     }
 }

@@ -5,10 +5,12 @@
 //! constraints so that the database refuses anything else.
 
 mod enums;
+mod forms;
 mod records;
 mod stored;
 
 pub use enums::*;
+pub use forms::*;
 pub use records::*;
 pub use stored::*;
 
@@ -49,6 +51,11 @@ macro_rules! domain_enum {
                         format!("`{value}` is not one of: {}", Self::names().join(", ")),
                     )
                 })
+            }
+
+            /// (stored name, label) of every value, in declaration order, for choosers.
+            pub fn choices() -> Vec<(&'static str, &'static str)> {
+                <Self as strum::VariantArray>::VARIANTS.iter().map(|v| (v.as_str(), v.label())).collect()
             }
 
             /// All stored names, in declaration order.

@@ -294,12 +294,16 @@ pub struct MoveItem {
 
 /// A date as an organizer types it, `YYYY-MM-DD`.
 pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| Error::invalid(field, "must be a date written YYYY-MM-DD"))
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+        .map_err(|_| Error::invalid(field, "must be a date written YYYY-MM-DD"))
 }
 
 /// A whole number typed into a form.
 pub fn parse_number(field: &str, value: &str) -> Result<i64> {
-    value.trim().parse().map_err(|_| Error::invalid(field, "must be a whole number"))
+    value
+        .trim()
+        .parse()
+        .map_err(|_| Error::invalid(field, "must be a whole number"))
 }
 
 /// An optional whole number (an empty field is none).
@@ -315,6 +319,49 @@ pub fn parse_optional_number(field: &str, value: &str) -> Result<Option<i64>> {
 pub fn optional_text(value: &str) -> Option<String> {
     let value = value.trim();
     (!value.is_empty()).then(|| value.to_owned())
+}
+
+/// A new account as an organizer (or `plenary user add`) creates it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewUser {
+    pub email: String,
+    pub name: String,
+    pub role: crate::auth::Role,
+    /// For a delegate: the member government represented.
+    pub member_id: Option<i64>,
+}
+
+impl NewUser {
+    pub fn validate(&self) -> Result<()> {
+        let email = self.email.trim();
+        if !email.contains('@')
+            || email.starts_with('@')
+            || email.ends_with('@')
+            || email.contains(' ')
+        {
+            return Err(Error::invalid("email", "is not an e-mail address"));
+        }
+        required("name", &self.name)?;
+        match (self.role, self.member_id) {
+            (crate::auth::Role::Organizer, Some(_)) => Err(Error::invalid(
+                "member_id",
+                "an organizer represents no member government",
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// What to look for in the audit log; empty fields match everything.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditFilter {
+    pub entity: Option<String>,
+    pub actor: Option<String>,
+    pub action: Option<String>,
+    /// At most this many entries, newest first (default 200, at most 1000).
+    pub limit: Option<i64>,
 }
 
 #[cfg(test)]
@@ -370,10 +417,19 @@ mod tests {
 
     #[test]
     fn form_values_parse_with_their_field_in_the_error() {
-        assert_eq!(parse_date("start_date", "2022-09-01").unwrap(), NaiveDate::from_ymd_opt(2022, 9, 1).unwrap());
-        assert_eq!(parse_date("start_date", "1 Sept").unwrap_err().field(), Some("start_date"));
+        assert_eq!(
+            parse_date("start_date", "2022-09-01").unwrap(),
+            NaiveDate::from_ymd_opt(2022, 9, 1).unwrap()
+        );
+        assert_eq!(
+            parse_date("start_date", "1 Sept").unwrap_err().field(),
+            Some("start_date")
+        );
         assert_eq!(parse_number("number", " 14 ").unwrap(), 14);
-        assert_eq!(parse_number("number", "fourteen").unwrap_err().field(), Some("number"));
+        assert_eq!(
+            parse_number("number", "fourteen").unwrap_err().field(),
+            Some("number")
+        );
         assert_eq!(parse_optional_number("ordinal", "").unwrap(), None);
         assert_eq!(optional_text("  "), None);
     }

@@ -5,34 +5,9 @@ use chrono::Utc;
 use super::edit::exec;
 use super::records::{row, UserRow};
 use super::{internal, on_db, on_tx, unique, Db, Tx};
-use crate::auth::{Actor, Role};
-use crate::model::User;
+use crate::auth::Actor;
+use crate::model::{NewUser, User};
 use crate::{Error, Result};
-
-/// A new account as an organizer (or `plenary user add`) creates it.
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct NewUser {
-    pub email: String,
-    pub name: String,
-    pub role: Role,
-    /// For a delegate: the member government represented.
-    pub member_id: Option<i64>,
-}
-
-impl NewUser {
-    pub fn validate(&self) -> Result<()> {
-        let email = self.email.trim();
-        if !email.contains('@') || email.starts_with('@') || email.ends_with('@') || email.contains(' ') {
-            return Err(Error::invalid("email", "is not an e-mail address"));
-        }
-        crate::model::required("name", &self.name)?;
-        match (self.role, self.member_id) {
-            (Role::Organizer, Some(_)) => Err(Error::invalid("member_id", "an organizer represents no member government")),
-            _ => Ok(()),
-        }
-    }
-}
 
 /// E-mail addresses are compared without case.
 pub fn normal_email(email: &str) -> String {
@@ -49,7 +24,13 @@ pub async fn insert_user(tx: &mut Tx, u: &NewUser, password_hash: &str) -> Resul
 }
 
 pub async fn set_password_hash(tx: &mut Tx, user_id: i64, hash: &str) -> Result<()> {
-    let n = exec!(tx, "UPDATE users SET password_hash = $1 WHERE id = $2", hash, user_id).map_err(internal)?;
+    let n = exec!(
+        tx,
+        "UPDATE users SET password_hash = $1 WHERE id = $2",
+        hash,
+        user_id
+    )
+    .map_err(internal)?;
     if n == 0 {
         return Err(Error::not_found("User"));
     }
@@ -68,11 +49,19 @@ pub async fn credentials(db: &Db, email: &str) -> Result<Option<(User, String)>>
         "SELECT id, email, name, role, member_id, active, password_hash FROM users WHERE email = $1 AND active = TRUE")
         .bind(normal_email(email)).fetch_optional(c).await)
     .map_err(internal)?;
-    found.map(|c| Ok((User::try_from(c.user)?, c.password_hash))).transpose()
+    found
+        .map(|c| Ok((User::try_from(c.user)?, c.password_hash)))
+        .transpose()
 }
 
 fn actor(user: User) -> Actor {
-    Actor { user_id: user.id, email: user.email, name: user.name, role: user.role, member_id: user.member_id }
+    Actor {
+        user_id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        member_id: user.member_id,
+    }
 }
 
 /// The actor behind a session's user id, if that account is still active.
@@ -104,7 +93,10 @@ pub async fn insert_token(tx: &mut Tx, user_id: i64, name: &str, digest: &str) -
 }
 
 /// Audit entries matching `filter`, newest first.
-pub async fn list_audit(db: &Db, filter: &crate::actions::AuditFilter) -> Result<Vec<crate::model::AuditEntry>> {
+pub async fn list_audit(
+    db: &Db,
+    filter: &crate::model::AuditFilter,
+) -> Result<Vec<crate::model::AuditEntry>> {
     #[derive(sqlx::FromRow)]
     struct Entry {
         id: i64,

@@ -25,8 +25,14 @@ fn found(changed: u64, what: &str) -> Result<()> {
 
 pub async fn update_country(tx: &mut Tx, id: i64, c: &NewCountry) -> Result<()> {
     c.validate()?;
-    let n = exec!(tx, "UPDATE countries SET code = $1, name = $2 WHERE id = $3", c.code.trim(), c.name.trim(), id)
-        .map_err(unique("code", "another country has this code"))?;
+    let n = exec!(
+        tx,
+        "UPDATE countries SET code = $1, name = $2 WHERE id = $3",
+        c.code.trim(),
+        c.name.trim(),
+        id
+    )
+    .map_err(unique("code", "another country has this code"))?;
     found(n, "Country")
 }
 
@@ -48,14 +54,23 @@ pub async fn member_record_counts(tx: &mut Tx, id: i64) -> Result<(i64, i64)> {
 }
 
 pub async fn delete_member(tx: &mut Tx, id: i64) -> Result<()> {
-    let n = exec!(tx, "DELETE FROM members WHERE id = $1", id).map_err(in_use("member government"))?;
+    let n =
+        exec!(tx, "DELETE FROM members WHERE id = $1", id).map_err(in_use("member government"))?;
     found(n, "Member government")
 }
 
 pub async fn update_person(tx: &mut Tx, id: i64, p: &NewPerson) -> Result<()> {
     required("name", &p.name)?;
-    let n = exec!(tx, "UPDATE persons SET name = $1, title = $2, member_id = $3, body = $4 WHERE id = $5",
-        p.name.trim(), p.title.trim(), p.member_id, p.body.as_deref(), id).map_err(internal)?;
+    let n = exec!(
+        tx,
+        "UPDATE persons SET name = $1, title = $2, member_id = $3, body = $4 WHERE id = $5",
+        p.name.trim(),
+        p.title.trim(),
+        p.member_id,
+        p.body.as_deref(),
+        id
+    )
+    .map_err(internal)?;
     found(n, "Person")
 }
 
@@ -82,8 +97,14 @@ pub async fn insert_committee(tx: &mut Tx, c: &NewCommittee) -> Result<i64> {
 
 pub async fn update_committee(tx: &mut Tx, id: i64, c: &NewCommittee) -> Result<()> {
     let name = required("name", &c.name)?;
-    let n = exec!(tx, "UPDATE committees SET name = $1, coordinating_member_id = $2 WHERE id = $3", &name, c.coordinating_member_id, id)
-        .map_err(unique("name", "a committee with this name exists"))?;
+    let n = exec!(
+        tx,
+        "UPDATE committees SET name = $1, coordinating_member_id = $2 WHERE id = $3",
+        &name,
+        c.coordinating_member_id,
+        id
+    )
+    .map_err(unique("name", "a committee with this name exists"))?;
     found(n, "Committee")
 }
 
@@ -104,11 +125,24 @@ pub async fn update_assembly(tx: &mut Tx, id: i64, a: &NewAssembly) -> Result<()
 }
 
 /// Moves an assembly to new dates with a new status, and its sessions by as many days.
-pub async fn move_assembly(tx: &mut Tx, id: i64, start: NaiveDate, end: NaiveDate, status: AssemblyStatus) -> Result<()> {
+pub async fn move_assembly(
+    tx: &mut Tx,
+    id: i64,
+    start: NaiveDate,
+    end: NaiveDate,
+    status: AssemblyStatus,
+) -> Result<()> {
     let old: (NaiveDate,) = on_tx!(tx, c => sqlx::query_as("SELECT start_date FROM assemblies WHERE id = $1").bind(id).fetch_one(c).await)
         .map_err(internal)?;
-    exec!(tx, "UPDATE assemblies SET start_date = $1, end_date = $2, status = $3 WHERE id = $4", start, end, status.as_str(), id)
-        .map_err(internal)?;
+    exec!(
+        tx,
+        "UPDATE assemblies SET start_date = $1, end_date = $2, status = $3 WHERE id = $4",
+        start,
+        end,
+        status.as_str(),
+        id
+    )
+    .map_err(internal)?;
     shift_sessions(tx, id, (start - old.0).num_days()).await
 }
 
@@ -119,21 +153,40 @@ pub async fn shift_sessions(tx: &mut Tx, assembly_id: i64, days: i64) -> Result<
         "SELECT id, planned_start FROM sessions WHERE assembly_id = $1").bind(assembly_id).fetch_all(c).await)
     .map_err(internal)?;
     for (id, start) in sessions {
-        exec!(tx, "UPDATE sessions SET planned_start = $1 WHERE id = $2", start + Duration::days(days), id).map_err(internal)?;
+        exec!(
+            tx,
+            "UPDATE sessions SET planned_start = $1 WHERE id = $2",
+            start + Duration::days(days),
+            id
+        )
+        .map_err(internal)?;
     }
     Ok(())
 }
 
 pub async fn cancel_assembly(tx: &mut Tx, id: i64, reason: &str) -> Result<()> {
     let reason = required("reason", reason)?;
-    let n = exec!(tx, "UPDATE assemblies SET status = 'cancelled', cancellation_reason = $1 WHERE id = $2", &reason, id).map_err(internal)?;
+    let n = exec!(
+        tx,
+        "UPDATE assemblies SET status = 'cancelled', cancellation_reason = $1 WHERE id = $2",
+        &reason,
+        id
+    )
+    .map_err(internal)?;
     found(n, "Assembly")
 }
 
 pub async fn update_session(tx: &mut Tx, id: i64, s: &NewSession) -> Result<()> {
     required("title", &s.title)?;
-    let n = exec!(tx, "UPDATE sessions SET title = $1, kind = $2, planned_start = $3 WHERE id = $4",
-        s.title.trim(), s.kind.as_str(), s.planned_start, id).map_err(internal)?;
+    let n = exec!(
+        tx,
+        "UPDATE sessions SET title = $1, kind = $2, planned_start = $3 WHERE id = $4",
+        s.title.trim(),
+        s.kind.as_str(),
+        s.planned_start,
+        id
+    )
+    .map_err(internal)?;
     found(n, "Session")
 }
 
@@ -144,13 +197,21 @@ pub async fn delete_session(tx: &mut Tx, id: i64) -> Result<()> {
 
 pub async fn update_item(tx: &mut Tx, id: i64, i: &NewAgendaItem) -> Result<()> {
     i.validate()?;
-    let n = exec!(tx, "UPDATE agenda_items SET kind = $1, title = $2, planned_minutes = $3 WHERE id = $4",
-        i.kind.as_str(), i.title.trim(), i.planned_minutes, id).map_err(internal)?;
+    let n = exec!(
+        tx,
+        "UPDATE agenda_items SET kind = $1, title = $2, planned_minutes = $3 WHERE id = $4",
+        i.kind.as_str(),
+        i.title.trim(),
+        i.planned_minutes,
+        id
+    )
+    .map_err(internal)?;
     found(n, "Agenda item")
 }
 
 pub async fn delete_item(tx: &mut Tx, id: i64) -> Result<()> {
-    let n = exec!(tx, "DELETE FROM agenda_items WHERE id = $1", id).map_err(in_use("agenda item"))?;
+    let n =
+        exec!(tx, "DELETE FROM agenda_items WHERE id = $1", id).map_err(in_use("agenda item"))?;
     found(n, "Agenda item")
 }
 
@@ -176,7 +237,8 @@ pub async fn update_application(tx: &mut Tx, id: i64, a: &NewApplication) -> Res
 }
 
 pub async fn delete_application(tx: &mut Tx, id: i64) -> Result<()> {
-    let n = exec!(tx, "DELETE FROM applications WHERE id = $1", id).map_err(in_use("application"))?;
+    let n =
+        exec!(tx, "DELETE FROM applications WHERE id = $1", id).map_err(in_use("application"))?;
     found(n, "Application")
 }
 
@@ -203,7 +265,13 @@ pub async fn renumber(tx: &mut Tx, list: Ordered, ids: &[i64]) -> Result<()> {
 
 /// Moves an agenda item to another session (at its end); positions are renumbered by the caller.
 pub async fn set_item_session(tx: &mut Tx, id: i64, session_id: i64) -> Result<()> {
-    let n = exec!(tx, "UPDATE agenda_items SET session_id = $1 WHERE id = $2", session_id, id).map_err(internal)?;
+    let n = exec!(
+        tx,
+        "UPDATE agenda_items SET session_id = $1 WHERE id = $2",
+        session_id,
+        id
+    )
+    .map_err(internal)?;
     found(n, "Agenda item")
 }
 

@@ -8,14 +8,16 @@
 mod accounts;
 mod connect;
 mod edit;
+mod editor;
 mod pages;
 mod records;
 mod register;
 mod schedule;
 
-pub use connect::{connect, sqlite_url, ConnectError, Engine};
 pub use accounts::*;
+pub use connect::{connect, sqlite_url, ConnectError, Engine};
 pub use edit::*;
+pub use editor::*;
 pub use pages::*;
 pub use records::*;
 pub use register::*;

@@ -11,7 +11,10 @@ use crate::model::*;
 use crate::{Error, Result};
 
 /// A row type both engines can decode.
-pub(crate) trait Row: Send + Unpin + for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> {}
+pub(crate) trait Row:
+    Send + Unpin + for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow>
+{
+}
 impl<T: Send + Unpin + for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow>> Row for T {}
 
 /// The rows `sql` returns for the one bound `key`.
@@ -193,7 +196,11 @@ impl TryFrom<ApplicationRow> for Application {
             kind: stored("applications.kind", &r.kind)?,
             applicant_member_id: r.applicant_member_id,
             term: r.term,
-            membership_kind: r.membership_kind.as_deref().map(|k| stored("applications.membership_kind", k)).transpose()?,
+            membership_kind: r
+                .membership_kind
+                .as_deref()
+                .map(|k| stored("applications.membership_kind", k))
+                .transpose()?,
             statement: r.statement,
             status: stored("applications.status", &r.status)?,
         })
@@ -234,7 +241,11 @@ struct CountryRow {
 impl TryFrom<CountryRow> for Country {
     type Error = Error;
     fn try_from(r: CountryRow) -> Result<Self> {
-        Ok(Country { id: r.id, code: r.code, name: r.name })
+        Ok(Country {
+            id: r.id,
+            code: r.code,
+            name: r.name,
+        })
     }
 }
 
@@ -250,7 +261,13 @@ struct PersonRow {
 impl TryFrom<PersonRow> for Person {
     type Error = Error;
     fn try_from(r: PersonRow) -> Result<Self> {
-        Ok(Person { id: r.id, name: r.name, title: r.title, member_id: r.member_id, body: r.body })
+        Ok(Person {
+            id: r.id,
+            name: r.name,
+            title: r.title,
+            member_id: r.member_id,
+            body: r.body,
+        })
     }
 }
 
@@ -264,15 +281,21 @@ struct CommitteeRow {
 impl TryFrom<CommitteeRow> for Committee {
     type Error = Error;
     fn try_from(r: CommitteeRow) -> Result<Self> {
-        Ok(Committee { id: r.id, name: r.name, coordinating_member_id: r.coordinating_member_id })
+        Ok(Committee {
+            id: r.id,
+            name: r.name,
+            coordinating_member_id: r.coordinating_member_id,
+        })
     }
 }
 
 const MEMBER: &str = "SELECT id, country_id, name, kind, status, ordinal FROM members";
 const ASSEMBLY: &str = "SELECT id, number, title, slogan, start_date, end_date, venue, host_member_id, mode, time_zone, status FROM assemblies";
 const SESSION: &str = "SELECT id, assembly_id, position, title, kind, planned_start FROM sessions";
-const ITEM: &str = "SELECT id, session_id, position, kind, title, planned_minutes, status FROM agenda_items";
-const SPEAKER: &str = "SELECT id, agenda_item_id, position, person_id, member_id, role, delivery FROM speaker_slots";
+const ITEM: &str =
+    "SELECT id, session_id, position, kind, title, planned_minutes, status FROM agenda_items";
+const SPEAKER: &str =
+    "SELECT id, agenda_item_id, position, person_id, member_id, role, delivery FROM speaker_slots";
 const APPLICATION: &str = "SELECT id, assembly_id, agenda_item_id, kind, applicant_member_id, term, membership_kind, statement, status FROM applications";
 const USER: &str = "SELECT id, email, name, role, member_id, active FROM users";
 
@@ -281,7 +304,14 @@ pub async fn list_countries(tx: &mut Tx) -> Result<Vec<Country>> {
 }
 
 pub async fn get_country(tx: &mut Tx, id: i64) -> Result<Country> {
-    row::<CountryRow>(tx, "SELECT id, code, name FROM countries WHERE id = $1", id, "Country").await?.try_into()
+    row::<CountryRow>(
+        tx,
+        "SELECT id, code, name FROM countries WHERE id = $1",
+        id,
+        "Country",
+    )
+    .await?
+    .try_into()
 }
 
 pub async fn list_members(tx: &mut Tx) -> Result<Vec<Member>> {
@@ -289,23 +319,52 @@ pub async fn list_members(tx: &mut Tx) -> Result<Vec<Member>> {
 }
 
 pub async fn get_member(tx: &mut Tx, id: i64) -> Result<Member> {
-    row::<MemberRow>(tx, &format!("{MEMBER} WHERE id = $1"), id, "Member government").await?.try_into()
+    row::<MemberRow>(
+        tx,
+        &format!("{MEMBER} WHERE id = $1"),
+        id,
+        "Member government",
+    )
+    .await?
+    .try_into()
 }
 
 pub async fn list_persons(tx: &mut Tx) -> Result<Vec<Person>> {
-    all(rows_of::<PersonRow>(tx, "SELECT id, name, title, member_id, body FROM persons ORDER BY name").await?)
+    all(rows_of::<PersonRow>(
+        tx,
+        "SELECT id, name, title, member_id, body FROM persons ORDER BY name",
+    )
+    .await?)
 }
 
 pub async fn get_person(tx: &mut Tx, id: i64) -> Result<Person> {
-    row::<PersonRow>(tx, "SELECT id, name, title, member_id, body FROM persons WHERE id = $1", id, "Person").await?.try_into()
+    row::<PersonRow>(
+        tx,
+        "SELECT id, name, title, member_id, body FROM persons WHERE id = $1",
+        id,
+        "Person",
+    )
+    .await?
+    .try_into()
 }
 
 pub async fn list_committees(tx: &mut Tx) -> Result<Vec<Committee>> {
-    all(rows_of::<CommitteeRow>(tx, "SELECT id, name, coordinating_member_id FROM committees ORDER BY name").await?)
+    all(rows_of::<CommitteeRow>(
+        tx,
+        "SELECT id, name, coordinating_member_id FROM committees ORDER BY name",
+    )
+    .await?)
 }
 
 pub async fn get_committee(tx: &mut Tx, id: i64) -> Result<Committee> {
-    row::<CommitteeRow>(tx, "SELECT id, name, coordinating_member_id FROM committees WHERE id = $1", id, "Committee").await?.try_into()
+    row::<CommitteeRow>(
+        tx,
+        "SELECT id, name, coordinating_member_id FROM committees WHERE id = $1",
+        id,
+        "Committee",
+    )
+    .await?
+    .try_into()
 }
 
 pub async fn list_assemblies(tx: &mut Tx) -> Result<Vec<Assembly>> {
@@ -313,43 +372,85 @@ pub async fn list_assemblies(tx: &mut Tx) -> Result<Vec<Assembly>> {
 }
 
 pub async fn get_assembly(tx: &mut Tx, number: i64) -> Result<Assembly> {
-    row::<AssemblyRow>(tx, &format!("{ASSEMBLY} WHERE number = $1"), number, &format!("Assembly {number}")).await?.try_into()
+    row::<AssemblyRow>(
+        tx,
+        &format!("{ASSEMBLY} WHERE number = $1"),
+        number,
+        &format!("Assembly {number}"),
+    )
+    .await?
+    .try_into()
 }
 
 pub async fn get_assembly_by_id(tx: &mut Tx, id: i64) -> Result<Assembly> {
-    row::<AssemblyRow>(tx, &format!("{ASSEMBLY} WHERE id = $1"), id, "Assembly").await?.try_into()
+    row::<AssemblyRow>(tx, &format!("{ASSEMBLY} WHERE id = $1"), id, "Assembly")
+        .await?
+        .try_into()
 }
 
 pub async fn list_sessions(tx: &mut Tx, assembly_id: i64) -> Result<Vec<Session>> {
-    all(rows::<SessionRow>(tx, &format!("{SESSION} WHERE assembly_id = $1 ORDER BY position, id"), assembly_id).await?)
+    all(rows::<SessionRow>(
+        tx,
+        &format!("{SESSION} WHERE assembly_id = $1 ORDER BY position, id"),
+        assembly_id,
+    )
+    .await?)
 }
 
 pub async fn get_session(tx: &mut Tx, id: i64) -> Result<Session> {
-    row::<SessionRow>(tx, &format!("{SESSION} WHERE id = $1"), id, "Session").await?.try_into()
+    row::<SessionRow>(tx, &format!("{SESSION} WHERE id = $1"), id, "Session")
+        .await?
+        .try_into()
 }
 
 pub async fn list_items(tx: &mut Tx, session_id: i64) -> Result<Vec<AgendaItem>> {
-    all(rows::<ItemRow>(tx, &format!("{ITEM} WHERE session_id = $1 ORDER BY position, id"), session_id).await?)
+    all(rows::<ItemRow>(
+        tx,
+        &format!("{ITEM} WHERE session_id = $1 ORDER BY position, id"),
+        session_id,
+    )
+    .await?)
 }
 
 pub async fn get_item(tx: &mut Tx, id: i64) -> Result<AgendaItem> {
-    row::<ItemRow>(tx, &format!("{ITEM} WHERE id = $1"), id, "Agenda item").await?.try_into()
+    row::<ItemRow>(tx, &format!("{ITEM} WHERE id = $1"), id, "Agenda item")
+        .await?
+        .try_into()
 }
 
 pub async fn list_speakers(tx: &mut Tx, item_id: i64) -> Result<Vec<SpeakerSlot>> {
-    all(rows::<SpeakerRow>(tx, &format!("{SPEAKER} WHERE agenda_item_id = $1 ORDER BY position, id"), item_id).await?)
+    all(rows::<SpeakerRow>(
+        tx,
+        &format!("{SPEAKER} WHERE agenda_item_id = $1 ORDER BY position, id"),
+        item_id,
+    )
+    .await?)
 }
 
 pub async fn get_speaker(tx: &mut Tx, id: i64) -> Result<SpeakerSlot> {
-    row::<SpeakerRow>(tx, &format!("{SPEAKER} WHERE id = $1"), id, "Speaker").await?.try_into()
+    row::<SpeakerRow>(tx, &format!("{SPEAKER} WHERE id = $1"), id, "Speaker")
+        .await?
+        .try_into()
 }
 
 pub async fn list_applications(tx: &mut Tx, assembly_id: i64) -> Result<Vec<Application>> {
-    all(rows::<ApplicationRow>(tx, &format!("{APPLICATION} WHERE assembly_id = $1 ORDER BY id"), assembly_id).await?)
+    all(rows::<ApplicationRow>(
+        tx,
+        &format!("{APPLICATION} WHERE assembly_id = $1 ORDER BY id"),
+        assembly_id,
+    )
+    .await?)
 }
 
 pub async fn get_application(tx: &mut Tx, id: i64) -> Result<Application> {
-    row::<ApplicationRow>(tx, &format!("{APPLICATION} WHERE id = $1"), id, "Application").await?.try_into()
+    row::<ApplicationRow>(
+        tx,
+        &format!("{APPLICATION} WHERE id = $1"),
+        id,
+        "Application",
+    )
+    .await?
+    .try_into()
 }
 
 pub async fn list_users(tx: &mut Tx) -> Result<Vec<User>> {
@@ -357,5 +458,7 @@ pub async fn list_users(tx: &mut Tx) -> Result<Vec<User>> {
 }
 
 pub async fn get_user(tx: &mut Tx, id: i64) -> Result<User> {
-    row::<UserRow>(tx, &format!("{USER} WHERE id = $1"), id, "User").await?.try_into()
+    row::<UserRow>(tx, &format!("{USER} WHERE id = $1"), id, "User")
+        .await?
+        .try_into()
 }

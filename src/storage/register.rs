@@ -96,5 +96,6 @@ pub async fn record_chair(
 
 /// The latest term that has a chair, if any.
 pub async fn current_chair_term(tx: &mut Tx) -> Result<Option<i64>> {
-    on_tx!(tx, c => sqlx::query_scalar("SELECT MAX(term) FROM chairmanships").fetch_one(c).await).map_err(internal)
+    on_tx!(tx, c => sqlx::query_scalar("SELECT MAX(term) FROM chairmanships").fetch_one(c).await)
+        .map_err(internal)
 }

@@ -27,8 +27,12 @@ pub async fn insert_assembly(tx: &mut Tx, a: &NewAssembly) -> Result<i64> {
 
 /// The time zone named `name`, or an error on the `time_zone` field.
 pub fn time_zone(name: &str) -> Result<chrono_tz::Tz> {
-    name.parse()
-        .map_err(|_| Error::invalid("time_zone", "is not a known IANA time zone, e.g. Asia/Seoul"))
+    name.parse().map_err(|_| {
+        Error::invalid(
+            "time_zone",
+            "is not a known IANA time zone, e.g. Asia/Seoul",
+        )
+    })
 }
 
 /// The id of assembly `number`, if there is one.

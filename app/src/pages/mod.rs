@@ -3,11 +3,14 @@
 mod agenda;
 mod assembly;
 mod home;
+mod login;
+pub mod manage;
 mod register;
 
 pub use agenda::AgendaPage;
 pub use assembly::AssemblyPage;
 pub use home::HomePage;
+pub use login::LoginPage;
 pub use register::RegisterPage;
 
 use leptos::prelude::*;

@@ -41,13 +41,22 @@ async fn countries_list(State(s): State<AppState>) -> ApiResult<Json<Vec<Country
 
 #[utoipa::path(post, path = "/api/countries", tag = "register", request_body = NewCountry,
     responses((status = 201, body = Country), (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
-async fn country_create(State(s): State<AppState>, CallerOf(c): CallerOf, Body(input): Body<NewCountry>) -> ApiResult<(StatusCode, Json<Country>)> {
+async fn country_create(
+    State(s): State<AppState>,
+    CallerOf(c): CallerOf,
+    Body(input): Body<NewCountry>,
+) -> ApiResult<(StatusCode, Json<Country>)> {
     created(actions::create_country(&s.db, c.actor(), &input).await)
 }
 
 #[utoipa::path(put, path = "/api/countries/{id}", tag = "register", params(("id" = i64, Path)), request_body = NewCountry,
     responses((status = 200, body = Country), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
-async fn country_update(State(s): State<AppState>, CallerOf(c): CallerOf, Id(id): Id<i64>, Body(input): Body<NewCountry>) -> ApiResult<Json<Country>> {
+async fn country_update(
+    State(s): State<AppState>,
+    CallerOf(c): CallerOf,
+    Id(id): Id<i64>,
+    Body(input): Body<NewCountry>,
+) -> ApiResult<Json<Country>> {
     ok(actions::update_country_record(&s.db, c.actor(), id, &input).await)
 }
 
@@ -58,26 +67,43 @@ async fn members_list(State(s): State<AppState>) -> ApiResult<Json<Vec<Member>>>
 
 #[utoipa::path(post, path = "/api/members", tag = "register", request_body = NewMember,
     responses((status = 201, body = Member), (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
-async fn member_create(State(s): State<AppState>, CallerOf(c): CallerOf, Body(input): Body<NewMember>) -> ApiResult<(StatusCode, Json<Member>)> {
+async fn member_create(
+    State(s): State<AppState>,
+    CallerOf(c): CallerOf,
+    Body(input): Body<NewMember>,
+) -> ApiResult<(StatusCode, Json<Member>)> {
     created(actions::create_member(&s.db, c.actor(), &input).await)
 }
 
 #[utoipa::path(put, path = "/api/members/{id}", tag = "register", params(("id" = i64, Path)), request_body = NewMember,
     responses((status = 200, body = Member), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
-async fn member_update(State(s): State<AppState>, CallerOf(c): CallerOf, Id(id): Id<i64>, Body(input): Body<NewMember>) -> ApiResult<Json<Member>> {
+async fn member_update(
+    State(s): State<AppState>,
+    CallerOf(c): CallerOf,
+    Id(id): Id<i64>,
+    Body(input): Body<NewMember>,
+) -> ApiResult<Json<Member>> {
     ok(actions::update_member_record(&s.db, c.actor(), id, &input).await)
 }
 
 /// Deletes a member government; one with ballots or decisions must be archived instead (409).
 #[utoipa::path(delete, path = "/api/members/{id}", tag = "register", params(("id" = i64, Path)),
     responses((status = 204), (status = 404, body = ApiErrorBody), (status = 409, body = ApiErrorBody)))]
-async fn member_delete(State(s): State<AppState>, CallerOf(c): CallerOf, Id(id): Id<i64>) -> ApiResult<StatusCode> {
+async fn member_delete(
+    State(s): State<AppState>,
+    CallerOf(c): CallerOf,
+    Id(id): Id<i64>,
+) -> ApiResult<StatusCode> {
     deleted(actions::delete_member_record(&s.db, c.actor(), id).await)
 }
 
 #[utoipa::path(post, path = "/api/members/{id}/archive", tag = "register", params(("id" = i64, Path)),
     responses((status = 200, body = Member), (status = 404, body = ApiErrorBody)))]
-async fn member_archive(State(s): State<AppState>, CallerOf(c): CallerOf, Id(id): Id<i64>) -> ApiResult<Json<Member>> {
+async fn member_archive(
+    State(s): State<AppState>,
+    CallerOf(c): CallerOf,
+    Id(id): Id<i64>,
+) -> ApiResult<Json<Member>> {
     ok(actions::archive_member(&s.db, c.actor(), id).await)
 }
 
@@ -88,19 +114,32 @@ async fn persons_list(State(s): State<AppState>) -> ApiResult<Json<Vec<Person>>>
 
 #[utoipa::path(post, path = "/api/persons", tag = "register", request_body = NewPerson,
     responses((status = 201, body = Person), (status = 422, body = ApiErrorBody)))]
-async fn person_create(State(s): State<AppState>, CallerOf(c): CallerOf, Body(input): Body<NewPerson>) -> ApiResult<(StatusCode, Json<Person>)> {
+async fn person_create(
+    State(s): State<AppState>,
+    CallerOf(c): CallerOf,
+    Body(input): Body<NewPerson>,
+) -> ApiResult<(StatusCode, Json<Person>)> {
     created(actions::create_person(&s.db, c.actor(), &input).await)
 }
 
 #[utoipa::path(put, path = "/api/persons/{id}", tag = "register", params(("id" = i64, Path)), request_body = NewPerson,
     responses((status = 200, body = Person), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
-async fn person_update(State(s): State<AppState>, CallerOf(c): CallerOf, Id(id): Id<i64>, Body(input): Body<NewPerson>) -> ApiResult<Json<Person>> {
+async fn person_update(
+    State(s): State<AppState>,
+    CallerOf(c): CallerOf,
+    Id(id): Id<i64>,
+    Body(input): Body<NewPerson>,
+) -> ApiResult<Json<Person>> {
     ok(actions::update_person_record(&s.db, c.actor(), id, &input).await)
 }
 
 #[utoipa::path(delete, path = "/api/persons/{id}", tag = "register", params(("id" = i64, Path)),
     responses((status = 204), (status = 404, body = ApiErrorBody), (status = 409, body = ApiErrorBody)))]
-async fn person_delete(State(s): State<AppState>, CallerOf(c): CallerOf, Id(id): Id<i64>) -> ApiResult<StatusCode> {
+async fn person_delete(
+    State(s): State<AppState>,
+    CallerOf(c): CallerOf,
+    Id(id): Id<i64>,
+) -> ApiResult<StatusCode> {
     deleted(actions::delete_person_record(&s.db, c.actor(), id).await)
 }
 
@@ -111,18 +150,31 @@ async fn committees_list(State(s): State<AppState>) -> ApiResult<Json<Vec<Commit
 
 #[utoipa::path(post, path = "/api/committees", tag = "register", request_body = NewCommittee,
     responses((status = 201, body = Committee), (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
-async fn committee_create(State(s): State<AppState>, CallerOf(c): CallerOf, Body(input): Body<NewCommittee>) -> ApiResult<(StatusCode, Json<Committee>)> {
+async fn committee_create(
+    State(s): State<AppState>,
+    CallerOf(c): CallerOf,
+    Body(input): Body<NewCommittee>,
+) -> ApiResult<(StatusCode, Json<Committee>)> {
     created(actions::create_committee(&s.db, c.actor(), &input).await)
 }
 
 #[utoipa::path(put, path = "/api/committees/{id}", tag = "register", params(("id" = i64, Path)), request_body = NewCommittee,
     responses((status = 200, body = Committee), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
-async fn committee_update(State(s): State<AppState>, CallerOf(c): CallerOf, Id(id): Id<i64>, Body(input): Body<NewCommittee>) -> ApiResult<Json<Committee>> {
+async fn committee_update(
+    State(s): State<AppState>,
+    CallerOf(c): CallerOf,
+    Id(id): Id<i64>,
+    Body(input): Body<NewCommittee>,
+) -> ApiResult<Json<Committee>> {
     ok(actions::update_committee_record(&s.db, c.actor(), id, &input).await)
 }
 
 #[utoipa::path(delete, path = "/api/committees/{id}", tag = "register", params(("id" = i64, Path)),
     responses((status = 204), (status = 404, body = ApiErrorBody), (status = 409, body = ApiErrorBody)))]
-async fn committee_delete(State(s): State<AppState>, CallerOf(c): CallerOf, Id(id): Id<i64>) -> ApiResult<StatusCode> {
+async fn committee_delete(
+    State(s): State<AppState>,
+    CallerOf(c): CallerOf,
+    Id(id): Id<i64>,
+) -> ApiResult<StatusCode> {
     deleted(actions::delete_committee_record(&s.db, c.actor(), id).await)
 }

@@ -1,7 +1,13 @@
 //! Server functions: the app's own calls to the server (under `/sfn`, not the public API).
-//! Each reads the database from context and hands the work to `plenary_core`.
+//! Each reads the database and the caller from context and hands the work to `plenary_core`.
+//! Reads are named `load_…`; the server lets anyone call those and only organizers call the rest.
+
+mod manage;
+
+pub use manage::*;
 
 use leptos::prelude::*;
+use plenary_core::auth::Actor;
 use plenary_core::views::{AgendaPage, AssemblyPage, HomePage, RegisterPage};
 use plenary_core::Error;
 
@@ -14,22 +20,40 @@ fn db() -> Result<plenary_core::storage::Db, Error> {
     })
 }
 
-#[server(prefix = "/sfn")]
+/// Who is calling, as the server's `identify` middleware found out.
+#[cfg(feature = "ssr")]
+fn caller() -> Option<Actor> {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .extensions
+                .get::<plenary_core::auth::Caller>()
+                .cloned()
+        })
+        .and_then(|caller| caller.0)
+}
+
+#[server(prefix = "/sfn", endpoint = "load_me")]
+pub async fn load_me() -> Result<Option<Actor>, Error> {
+    Ok(caller())
+}
+
+#[server(prefix = "/sfn", endpoint = "load_home")]
 pub async fn load_home() -> Result<HomePage, Error> {
     plenary_core::storage::home_page(&db()?).await
 }
 
-#[server(prefix = "/sfn")]
+#[server(prefix = "/sfn", endpoint = "load_assembly")]
 pub async fn load_assembly(number: i64) -> Result<AssemblyPage, Error> {
     plenary_core::storage::assembly_page(&db()?, number).await
 }
 
-#[server(prefix = "/sfn")]
+#[server(prefix = "/sfn", endpoint = "load_agenda")]
 pub async fn load_agenda(number: i64) -> Result<AgendaPage, Error> {
     plenary_core::storage::agenda_page(&db()?, number).await
 }
 
-#[server(prefix = "/sfn")]
+#[server(prefix = "/sfn", endpoint = "load_register")]
 pub async fn load_register() -> Result<RegisterPage, Error> {
     plenary_core::storage::register_page(&db()?).await
 }

@@ -1,0 +1,313 @@
+//! The organizer workspace's server functions. Every argument arrives as form text and is
+//! parsed in core, so a wrong value comes back as an error naming its field.
+
+use leptos::prelude::*;
+use plenary_core::model::*;
+use plenary_core::views::{AssemblyEditor, Workspace};
+use plenary_core::Error;
+
+#[cfg(feature = "ssr")]
+use super::{caller, db};
+#[cfg(feature = "ssr")]
+use plenary_core::actions;
+
+/// An optional id from a hidden form field: empty means "new".
+#[cfg(feature = "ssr")]
+fn existing(id: &str) -> Result<Option<i64>, Error> {
+    parse_optional_number("id", id)
+}
+
+#[server(prefix = "/sfn", endpoint = "load_workspace")]
+pub async fn load_workspace() -> Result<Workspace, Error> {
+    actions::overview(&db()?, caller().as_ref()).await
+}
+
+#[server(prefix = "/sfn", endpoint = "load_editor")]
+pub async fn load_editor(number: i64) -> Result<AssemblyEditor, Error> {
+    actions::editor(&db()?, caller().as_ref(), number).await
+}
+
+#[server(prefix = "/sfn", endpoint = "load_users")]
+pub async fn load_users() -> Result<Vec<User>, Error> {
+    plenary_core::auth::organizer(caller().as_ref())?;
+    db()?
+        .reading(async |tx| plenary_core::storage::list_users(tx).await)
+        .await
+}
+
+#[server(prefix = "/sfn", endpoint = "load_audit")]
+pub async fn load_audit(filter: AuditFilter) -> Result<Vec<AuditEntry>, Error> {
+    actions::browse_audit(&db()?, caller().as_ref(), &filter).await
+}
+
+#[server(prefix = "/sfn", endpoint = "save_country")]
+pub async fn save_country(id: String, code: String, name: String) -> Result<Country, Error> {
+    let (db, actor) = (db()?, caller());
+    let input = NewCountry::from_form(&code, &name)?;
+    match existing(&id)? {
+        Some(id) => actions::update_country_record(&db, actor.as_ref(), id, &input).await,
+        None => actions::create_country(&db, actor.as_ref(), &input).await,
+    }
+}
+
+#[server(prefix = "/sfn", endpoint = "save_member")]
+pub async fn save_member(
+    id: String,
+    country_id: String,
+    name: String,
+    kind: String,
+    status: String,
+    ordinal: String,
+) -> Result<Member, Error> {
+    let (db, actor) = (db()?, caller());
+    let input = NewMember::from_form(&country_id, &name, &kind, &status, &ordinal)?;
+    match existing(&id)? {
+        Some(id) => actions::update_member_record(&db, actor.as_ref(), id, &input).await,
+        None => actions::create_member(&db, actor.as_ref(), &input).await,
+    }
+}
+
+#[server(prefix = "/sfn", endpoint = "archive")]
+pub async fn archive(id: i64) -> Result<Member, Error> {
+    actions::archive_member(&db()?, caller().as_ref(), id).await
+}
+
+#[server(prefix = "/sfn", endpoint = "delete_member")]
+pub async fn delete_member(id: i64) -> Result<(), Error> {
+    actions::delete_member_record(&db()?, caller().as_ref(), id).await
+}
+
+#[server(prefix = "/sfn", endpoint = "save_person")]
+pub async fn save_person(
+    id: String,
+    name: String,
+    title: String,
+    member_id: String,
+    body: String,
+) -> Result<Person, Error> {
+    let (db, actor) = (db()?, caller());
+    let input = NewPerson::from_form(&name, &title, &member_id, &body)?;
+    match existing(&id)? {
+        Some(id) => actions::update_person_record(&db, actor.as_ref(), id, &input).await,
+        None => actions::create_person(&db, actor.as_ref(), &input).await,
+    }
+}
+
+#[server(prefix = "/sfn", endpoint = "delete_person")]
+pub async fn delete_person(id: i64) -> Result<(), Error> {
+    actions::delete_person_record(&db()?, caller().as_ref(), id).await
+}
+
+#[server(prefix = "/sfn", endpoint = "save_committee")]
+pub async fn save_committee(
+    id: String,
+    name: String,
+    coordinating_member_id: String,
+) -> Result<Committee, Error> {
+    let (db, actor) = (db()?, caller());
+    let input = NewCommittee::from_form(&name, &coordinating_member_id)?;
+    match existing(&id)? {
+        Some(id) => actions::update_committee_record(&db, actor.as_ref(), id, &input).await,
+        None => actions::create_committee(&db, actor.as_ref(), &input).await,
+    }
+}
+
+#[server(prefix = "/sfn", endpoint = "delete_committee")]
+pub async fn delete_committee(id: i64) -> Result<(), Error> {
+    actions::delete_committee_record(&db()?, caller().as_ref(), id).await
+}
+
+/// Creates an assembly (`original` empty) or edits assembly number `original`.
+#[server(prefix = "/sfn", endpoint = "save_assembly")]
+pub async fn save_assembly(original: String, form: AssemblyForm) -> Result<Assembly, Error> {
+    let (db, actor) = (db()?, caller());
+    let input = NewAssembly::from_form(&form)?;
+    match parse_optional_number("original", &original)? {
+        Some(number) => actions::update_assembly_record(&db, actor.as_ref(), number, &input).await,
+        None => actions::create_assembly(&db, actor.as_ref(), &input).await,
+    }
+}
+
+#[server(prefix = "/sfn", endpoint = "postpone")]
+pub async fn postpone(number: i64, to_date: String, reason: String) -> Result<Assembly, Error> {
+    let input = PostponeAssembly {
+        to_date: parse_date("to_date", &to_date)?,
+        reason,
+    };
+    actions::postpone_assembly(&db()?, caller().as_ref(), number, &input).await
+}
+
+#[server(prefix = "/sfn", endpoint = "cancel")]
+pub async fn cancel(number: i64, reason: String) -> Result<Assembly, Error> {
+    actions::cancel_assembly_record(
+        &db()?,
+        caller().as_ref(),
+        number,
+        &CancelAssembly { reason },
+    )
+    .await
+}
+
+#[server(prefix = "/sfn", endpoint = "copy_agenda_from")]
+pub async fn copy_agenda_from(number: i64, from_number: String) -> Result<Vec<Session>, Error> {
+    let input = CopyAgenda {
+        from_number: parse_number("from_number", &from_number)?,
+    };
+    actions::copy_agenda(&db()?, caller().as_ref(), number, &input).await
+}
+
+#[server(prefix = "/sfn", endpoint = "save_session")]
+pub async fn save_session(
+    number: i64,
+    id: String,
+    title: String,
+    kind: String,
+    planned_start: String,
+) -> Result<Session, Error> {
+    let (db, actor) = (db()?, caller());
+    plenary_core::auth::organizer(actor.as_ref())?;
+    let time_zone = db
+        .reading(async |tx| plenary_core::storage::get_assembly(tx, number).await)
+        .await?
+        .time_zone;
+    let input = NewSession {
+        title: required("title", &title)?,
+        kind: SessionKind::parse("kind", &kind)?,
+        planned_start: plenary_core::storage::venue_time(&time_zone, &planned_start)?,
+    };
+    match existing(&id)? {
+        Some(id) => actions::update_session_record(&db, actor.as_ref(), id, &input).await,
+        None => actions::add_session(&db, actor.as_ref(), number, &input).await,
+    }
+}
+
+#[server(prefix = "/sfn", endpoint = "delete_session")]
+pub async fn delete_session(id: i64) -> Result<(), Error> {
+    actions::delete_session_record(&db()?, caller().as_ref(), id).await
+}
+
+#[server(prefix = "/sfn", endpoint = "reorder_session")]
+pub async fn reorder_session(id: i64, direction: String) -> Result<Session, Error> {
+    actions::move_session(
+        &db()?,
+        caller().as_ref(),
+        id,
+        move_from_form(&direction, "")?,
+    )
+    .await
+}
+
+#[server(prefix = "/sfn", endpoint = "save_item")]
+pub async fn save_item(
+    session_id: i64,
+    id: String,
+    kind: String,
+    title: String,
+    planned_minutes: String,
+) -> Result<AgendaItem, Error> {
+    let (db, actor) = (db()?, caller());
+    let input = NewAgendaItem::from_form(&kind, &title, &planned_minutes)?;
+    match existing(&id)? {
+        Some(id) => actions::update_item_record(&db, actor.as_ref(), id, &input).await,
+        None => actions::add_item(&db, actor.as_ref(), session_id, &input).await,
+    }
+}
+
+#[server(prefix = "/sfn", endpoint = "delete_item")]
+pub async fn delete_item(id: i64) -> Result<(), Error> {
+    actions::delete_item_record(&db()?, caller().as_ref(), id).await
+}
+
+/// Moves an item "up", "down", or (dragged) to `position` in session `session_id`.
+#[server(prefix = "/sfn", endpoint = "reorder_item")]
+pub async fn reorder_item(
+    id: i64,
+    direction: String,
+    position: String,
+    session_id: String,
+) -> Result<AgendaItem, Error> {
+    let input = MoveItem {
+        to: move_from_form(&direction, &position)?,
+        session_id: parse_optional_number("session_id", &session_id)?,
+    };
+    actions::move_item(&db()?, caller().as_ref(), id, &input).await
+}
+
+#[server(prefix = "/sfn", endpoint = "save_speaker")]
+pub async fn save_speaker(
+    item_id: i64,
+    id: String,
+    person_id: String,
+    member_id: String,
+    role: String,
+    delivery: String,
+) -> Result<SpeakerSlot, Error> {
+    let (db, actor) = (db()?, caller());
+    let input = NewSpeakerSlot::from_form(&person_id, &member_id, &role, &delivery)?;
+    match existing(&id)? {
+        Some(id) => actions::update_speaker_record(&db, actor.as_ref(), id, &input).await,
+        None => actions::add_speaker(&db, actor.as_ref(), item_id, &input).await,
+    }
+}
+
+#[server(prefix = "/sfn", endpoint = "delete_speaker")]
+pub async fn delete_speaker(id: i64) -> Result<(), Error> {
+    actions::delete_speaker_record(&db()?, caller().as_ref(), id).await
+}
+
+#[server(prefix = "/sfn", endpoint = "reorder_speaker")]
+pub async fn reorder_speaker(id: i64, direction: String) -> Result<SpeakerSlot, Error> {
+    actions::move_speaker(
+        &db()?,
+        caller().as_ref(),
+        id,
+        move_from_form(&direction, "")?,
+    )
+    .await
+}
+
+#[server(prefix = "/sfn", endpoint = "save_application")]
+pub async fn save_application(
+    number: i64,
+    id: String,
+    form: ApplicationForm,
+) -> Result<Application, Error> {
+    let (db, actor) = (db()?, caller());
+    let input = NewApplication::from_form(&form)?;
+    match existing(&id)? {
+        Some(id) => actions::update_application_record(&db, actor.as_ref(), id, &input).await,
+        None => actions::create_application(&db, actor.as_ref(), number, &input).await,
+    }
+}
+
+#[server(prefix = "/sfn", endpoint = "delete_application")]
+pub async fn delete_application(id: i64) -> Result<(), Error> {
+    actions::delete_application_record(&db()?, caller().as_ref(), id).await
+}
+
+/// Invites a user; answers with the first password to hand over.
+#[server(prefix = "/sfn", endpoint = "invite_user")]
+pub async fn invite_user(
+    email: String,
+    name: String,
+    role: String,
+    member_id: String,
+) -> Result<(User, String), Error> {
+    let input = NewUser {
+        email,
+        name,
+        role: plenary_core::auth::Role::parse("role", &role)?,
+        member_id: parse_optional_number("member_id", &member_id)?,
+    };
+    actions::invite_user(&db()?, caller().as_ref(), &input).await
+}
+
+#[server(prefix = "/sfn", endpoint = "reset_password")]
+pub async fn reset_password(user_id: i64) -> Result<(User, String), Error> {
+    actions::reset_password(&db()?, caller().as_ref(), user_id).await
+}
+
+#[server(prefix = "/sfn", endpoint = "create_token")]
+pub async fn create_token(name: String) -> Result<String, Error> {
+    actions::create_api_token(&db()?, caller().as_ref(), &name).await
+}

@@ -1,0 +1,157 @@
+//! A client for the router in process: JSON requests, a session cookie or a bearer token.
+
+#![allow(dead_code)]
+
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use plenary_core::auth::Role;
+use plenary_core::model::NewUser;
+use plenary_core::storage::Db;
+use serde_json::Value;
+use tower::ServiceExt;
+
+pub const PASSWORD: &str = "a long enough password";
+
+pub struct Client {
+    pub app: Router,
+    pub credential: Option<(header::HeaderName, String)>,
+}
+
+impl Client {
+    pub async fn anonymous(db: &Db) -> Client {
+        let app = plenary_server::build(db.clone(), std::path::Path::new("target/site"), false)
+            .await
+            .unwrap();
+        Client {
+            app,
+            credential: None,
+        }
+    }
+
+    /// A client signed in (session cookie) as a new user of `role`; a delegate represents `member`.
+    pub async fn signed_in(db: &Db, role: Role, email: &str, member: Option<&str>) -> Client {
+        let member_id = match member {
+            Some(name) => Some(
+                plenary_core::demo::member_id(db, name)
+                    .await
+                    .unwrap()
+                    .expect("member exists"),
+            ),
+            None => None,
+        };
+        let user = NewUser {
+            email: email.into(),
+            name: email.into(),
+            role,
+            member_id,
+        };
+        plenary_core::actions::add_user_from_cli(db, &user, PASSWORD)
+            .await
+            .unwrap();
+        let mut client = Client::anonymous(db).await;
+        let response = client
+            .raw(
+                Method::POST,
+                "/api/session",
+                Some(serde_json::json!({"email": email, "password": PASSWORD})),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK, "sign-in of {email}");
+        let cookie = response
+            .headers()
+            .get(header::SET_COOKIE)
+            .expect("a session cookie")
+            .to_str()
+            .unwrap();
+        let pair = cookie.split(';').next().unwrap().to_owned();
+        client.credential = Some((header::COOKIE, pair));
+        client
+    }
+
+    pub async fn raw(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> axum::response::Response {
+        let mut request = Request::builder().method(method).uri(path);
+        if let Some((name, value)) = &self.credential {
+            request = request.header(name, value);
+        }
+        let request = match body {
+            Some(json) => request
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from(json.to_string())),
+            None => request.body(Body::empty()),
+        };
+        self.app.clone().oneshot(request.unwrap()).await.unwrap()
+    }
+
+    /// Sends a request; the status and the JSON answer (Null when empty or not JSON).
+    pub async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> (StatusCode, Value) {
+        let response = self.raw(method, path, body).await;
+        let status = response.status();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        (
+            status,
+            serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+        )
+    }
+
+    pub async fn get(&self, path: &str) -> Value {
+        let (status, body) = self.send(Method::GET, path, None).await;
+        assert_eq!(status, StatusCode::OK, "GET {path}: {body}");
+        body
+    }
+
+    /// Sends and expects `expected`; the JSON answer.
+    pub async fn expect(
+        &self,
+        expected: StatusCode,
+        method: Method,
+        path: &str,
+        body: Value,
+    ) -> Value {
+        let (status, answer) = self.send(method.clone(), path, Some(body)).await;
+        assert_eq!(status, expected, "{method} {path}: {answer}");
+        answer
+    }
+
+    /// Sends a server function call as a form post, the way a page's form does.
+    pub async fn form(&self, path: &str, form: &str) -> (StatusCode, String) {
+        let mut request = Request::builder()
+            .method(Method::POST)
+            .uri(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json");
+        if let Some((name, value)) = &self.credential {
+            request = request.header(name, value);
+        }
+        let response = self
+            .app
+            .clone()
+            .oneshot(request.body(Body::from(form.to_owned())).unwrap())
+            .await
+            .unwrap();
+        let status = response.status();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        (status, String::from_utf8_lossy(&bytes).into_owned())
+    }
+}
+
+impl Client {
+    /// GETs a page; its status and HTML.
+    pub async fn form_get(&self, path: &str) -> (StatusCode, String) {
+        let response = self.raw(Method::GET, path, None).await;
+        let status = response.status();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        (status, String::from_utf8_lossy(&bytes).into_owned())
+    }
+}
