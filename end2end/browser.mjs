@@ -1,8 +1,11 @@
-// Launches Debian's Chromium through playwright-core (never a downloaded browser) and knows
-// where the Plenary under test listens (PLENARY_BASE_URL, set by bin/test).
+// Launches Debian's Chromium through playwright-core (never a downloaded browser), knows where the
+// Plenary under test listens (PLENARY_BASE_URL, set by bin/test), and signs people in.
 import { chromium } from 'playwright-core';
 
 export const baseUrl = process.env.PLENARY_BASE_URL ?? 'http://127.0.0.1:3000';
+
+export const organizer = { email: process.env.PLENARY_E2E_ORGANIZER ?? '', password: process.env.PLENARY_E2E_PASSWORD ?? '' };
+export const delegate = { email: process.env.PLENARY_E2E_DELEGATE ?? '', password: process.env.PLENARY_E2E_PASSWORD ?? '' };
 
 export async function launch() {
   return chromium.launch({
@@ -11,7 +14,22 @@ export async function launch() {
   });
 }
 
-// Repeats `attempt` until it returns true or `ms` pass; hydration finishes some time after load.
+// Opens `path` and waits until the wasm bundle has taken over the page.
+export async function open(page, path) {
+  const response = await page.goto(`${baseUrl}${path}`);
+  await page.waitForSelector('body[data-hydrated="true"]', { timeout: 20000 });
+  return response;
+}
+
+export async function signIn(page, who) {
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('#login-email', who.email);
+  await page.fill('#login-password', who.password);
+  await Promise.all([page.waitForURL('**/manage'), page.click('form button[type=submit]')]);
+  await page.waitForSelector('body[data-hydrated="true"]', { timeout: 20000 });
+}
+
+// Repeats `attempt` until it returns true or `ms` pass.
 export async function eventually(attempt, ms = 15000) {
   const until = Date.now() + ms;
   for (;;) {

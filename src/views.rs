@@ -135,6 +135,9 @@ pub struct SessionView {
 pub struct AgendaPage {
     pub number: i64,
     pub title: String,
+    pub status: AssemblyStatus,
+    /// Every postponement, oldest first.
+    pub postponements: Vec<PostponementView>,
     /// The date of the assembly, in the venue's time zone.
     pub date: String,
     pub time_zone: String,

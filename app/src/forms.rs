@@ -157,3 +157,15 @@ fn next_id() -> usize {
     static NEXT: AtomicUsize = AtomicUsize::new(0);
     NEXT.fetch_add(1, Ordering::Relaxed)
 }
+
+/// Renders `children` on fresh elements whenever `key` changes. Reloaded data would otherwise be
+/// patched into the elements already on the page, and a form field the user had typed in would
+/// keep its old text next to another record.
+#[component]
+pub fn Fresh(key: u64, children: ChildrenFn) -> impl IntoView {
+    view! {
+        <For each=move || [key] key=|k| *k let:_k>
+            {children()}
+        </For>
+    }
+}

@@ -66,10 +66,6 @@ pub async fn assembly_editor(tx: &mut Tx, number: i64) -> Result<AssemblyEditor>
             items: editor_items,
         });
     }
-    let postponements: Vec<(chrono::NaiveDate, chrono::NaiveDate, String)> = on_tx!(tx, c => sqlx::query_as(
-        "SELECT from_date, to_date, reason FROM postponements WHERE assembly_id = $1 ORDER BY recorded_at, id")
-        .bind(assembly.id).fetch_all(c).await)
-    .map_err(internal)?;
     let other_assemblies = list_assemblies(tx)
         .await?
         .into_iter()
@@ -77,14 +73,7 @@ pub async fn assembly_editor(tx: &mut Tx, number: i64) -> Result<AssemblyEditor>
         .filter(|n| *n != number)
         .collect();
     Ok(AssemblyEditor {
-        postponements: postponements
-            .into_iter()
-            .map(|(from, to, reason)| PostponementView {
-                from_date: long_date(from),
-                to_date: long_date(to),
-                reason,
-            })
-            .collect(),
+        postponements: list_postponements(tx, assembly.id).await?,
         applications: list_applications(tx, assembly.id).await?,
         members: list_members(tx).await?,
         persons: list_persons(tx).await?,

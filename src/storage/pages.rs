@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use super::{internal, on_db, stored, Db};
+use super::{internal, list_postponements, on_db, stored, Db};
 use crate::agenda::{schedule, session_end, ItemTiming};
 use crate::attendance::{summarize, AttendanceLine};
 use crate::model::*;
@@ -154,6 +154,8 @@ pub async fn agenda_page(db: &Db, number: i64) -> Result<AgendaPage> {
     Ok(AgendaPage {
         number: row.number,
         title: row.title,
+        status: stored("status", &row.status)?,
+        postponements: load_postponements(db, row.id).await?,
         date: long_date(row.start_date),
         time_zone: row.time_zone,
         sessions,
@@ -165,10 +167,7 @@ pub async fn assembly_page(db: &Db, number: i64) -> Result<AssemblyPage> {
     let row = assembly_row(db, number).await?;
     let tz = zone(&row)?;
     let (association, _, _) = association_name(db).await?;
-    let postponements: Vec<(NaiveDate, NaiveDate, String)> = on_db!(db, c => sqlx::query_as(
-        "SELECT from_date, to_date, reason FROM postponements WHERE assembly_id = $1 ORDER BY recorded_at, id")
-        .bind(row.id).fetch_all(c).await)
-    .map_err(internal)?;
+    let postponements = load_postponements(db, row.id).await?;
     let attendance = load_attendance(db, row.id).await?;
     let sessions = load_sessions(db, row.id, tz)
         .await?
@@ -192,17 +191,15 @@ pub async fn assembly_page(db: &Db, number: i64) -> Result<AssemblyPage> {
         mode: stored("mode", &row.mode)?,
         status: stored("status", &row.status)?,
         time_zone: row.time_zone,
-        postponements: postponements
-            .into_iter()
-            .map(|(from, to, reason)| PostponementView {
-                from_date: long_date(from),
-                to_date: long_date(to),
-                reason,
-            })
-            .collect(),
+        postponements,
         attendance,
         sessions,
     })
+}
+
+async fn load_postponements(db: &Db, assembly_id: i64) -> Result<Vec<PostponementView>> {
+    db.reading(async |tx| list_postponements(tx, assembly_id).await)
+        .await
 }
 
 async fn load_attendance(db: &Db, assembly_id: i64) -> Result<AttendanceSummary> {

@@ -462,3 +462,24 @@ pub async fn get_user(tx: &mut Tx, id: i64) -> Result<User> {
         .await?
         .try_into()
 }
+
+/// An assembly's postponements, oldest first, as pages show them.
+pub async fn list_postponements(
+    tx: &mut Tx,
+    assembly_id: i64,
+) -> Result<Vec<crate::views::PostponementView>> {
+    let rows: Vec<(chrono::NaiveDate, chrono::NaiveDate, String)> = rows(
+        tx,
+        "SELECT from_date, to_date, reason FROM postponements WHERE assembly_id = $1 ORDER BY recorded_at, id",
+        assembly_id,
+    )
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(from, to, reason)| crate::views::PostponementView {
+            from_date: super::long_date(from),
+            to_date: super::long_date(to),
+            reason,
+        })
+        .collect())
+}

@@ -36,6 +36,12 @@ pub fn AgendaPage() -> impl IntoView {
                             <h1>{a.title.clone()}</h1>
                             <AssemblyTabs number=a.number/>
                             <p class="lead">{format!("Agenda for {}. Times are in the venue's time zone, {}.", a.date, a.time_zone)}</p>
+                            {a.postponements.last().map(|p| view! {
+                                <p class="notice" role="note">
+                                    <strong>{a.status.label().to_string()}</strong>
+                                    {format!(": moved from {} to {}. {}", p.from_date, p.to_date, p.reason)}
+                                </p>
+                            })}
                             <div class="filter">
                                 <label for="agenda-filter">"Find an item or speaker"</label>
                                 <input id="agenda-filter" type="search" placeholder="e.g. Ulsan, report, video"

@@ -9,7 +9,8 @@ use leptos_router::hooks::use_query_map;
 pub fn LoginPage() -> impl IntoView {
     let query = use_query_map();
     let get = move |key: &str| query.read().get(key).unwrap_or_default();
-    let next = get("next");
+    let initial = move |key: &str| query.read_untracked().get(key).unwrap_or_default();
+    let next = initial("next");
     view! {
         <Title text="Sign in"/>
         <h1>"Sign in"</h1>
@@ -18,7 +19,7 @@ pub fn LoginPage() -> impl IntoView {
             <input type="hidden" name="next" value=if next.is_empty() { "/manage".to_owned() } else { next }/>
             <div class="field">
                 <label for="login-email">"E-mail address"</label>
-                <input id="login-email" type="email" name="email" autocomplete="username" required value=get("email")/>
+                <input id="login-email" type="email" name="email" autocomplete="username" required value=initial("email")/>
             </div>
             <div class="field" class:invalid=move || !get("error").is_empty()>
                 <label for="login-password">"Password"</label>

@@ -13,7 +13,7 @@ use plenary_core::views::{AssemblyEditor, EditorItem, EditorSession};
 
 use super::ManageNav;
 use crate::api::*;
-use crate::forms::{enum_choices, record_choices, Choice, Field, FormError, Revision};
+use crate::forms::{enum_choices, record_choices, Choice, Field, FormError, Fresh, Revision};
 use crate::layout::{assembly_number, ErrorPanel};
 use crate::{failure, reload_after};
 
@@ -42,7 +42,7 @@ pub fn EditorPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
-                    Ok(editor) => view! { <Editor editor/> }.into_any(),
+                    Ok(editor) => view! { <Fresh key=revision.0.get_untracked()><Editor editor=editor.clone()/></Fresh> }.into_any(),
                 }
             })}
         </Transition>
@@ -352,14 +352,13 @@ fn ItemEditor(
                     <Choice label="Kind" name="kind" choices=enum_choices(AgendaItemKind::choices()) selected=it.kind.as_str().to_owned() error/>
                     <Field label="Title" name="title" value=it.title.clone() required=true error/>
                     <div class="field" class:invalid=move || error.get().is_some_and(|e| e.field() == Some("planned_minutes"))>
-                        <label>"Planned minutes"
-                            <input type="number" name="planned_minutes" min="1" max="600" value=it.planned_minutes.to_string()
-                                on:input:target=move |ev| {
-                                    if let Ok(m) = ev.target().value().parse::<i64>() {
-                                        minutes.set(m);
-                                    }
-                                }/>
-                        </label>
+                        <label for=format!("minutes-{id}")>"Planned minutes"</label>
+                        <input id=format!("minutes-{id}") type="number" name="planned_minutes" min="1" max="600" value=it.planned_minutes.to_string()
+                            on:input:target=move |ev| {
+                                if let Ok(m) = ev.target().value().parse::<i64>() {
+                                    minutes.set(m);
+                                }
+                            }/>
                         <span class="field-error" role="alert">
                             {move || error.get().filter(|e| e.field() == Some("planned_minutes")).map(|e| e.to_string())}
                         </span>

@@ -24,22 +24,16 @@ pub fn AuditPage() -> impl IntoView {
         }
     };
     let entries = Resource::new(filter, load_audit);
-    let value = move |k: &'static str| query.read().get(k).unwrap_or_default();
     view! {
         <Title text="Audit log"/>
-        <h1>"Audit log"</h1>
-        <ManageNav/>
-        <form class="form inline" method="get" action="/manage/audit">
-            <div class="field"><label for="audit-entity">"Entity"</label><input id="audit-entity" name="entity" value=move || value("entity")/></div>
-            <div class="field"><label for="audit-actor">"Who"</label><input id="audit-actor" name="actor" value=move || value("actor")/></div>
-            <div class="field"><label for="audit-action">"Action"</label><input id="audit-action" name="action" value=move || value("action")/></div>
-            <button type="submit">"Filter"</button>
-        </form>
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match entries.await {
                     Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
                     Ok(entries) => view! {
+                        <h1>"Audit log"</h1>
+                        <ManageNav/>
+                        <AuditFilterForm/>
                         <p>{format!("{} entries", entries.len())}</p>
                         <table class="audit">
                             <thead><tr><th scope="col">"When (UTC)"</th><th scope="col">"Who"</th><th scope="col">"Action"</th><th scope="col">"Record"</th><th scope="col">"Before"</th><th scope="col">"After"</th></tr></thead>
@@ -60,5 +54,20 @@ pub fn AuditPage() -> impl IntoView {
                 }
             })}
         </Transition>
+    }
+}
+
+/// The filter, as a plain GET form so that it works without JavaScript and stays in the URL.
+#[component]
+fn AuditFilterForm() -> impl IntoView {
+    let query = use_query_map();
+    let value = move |k: &'static str| query.read().get(k).unwrap_or_default();
+    view! {
+        <form class="form inline" method="get" action="/manage/audit">
+            <div class="field"><label for="audit-entity">"Entity"</label><input id="audit-entity" name="entity" value=move || value("entity")/></div>
+            <div class="field"><label for="audit-actor">"Who"</label><input id="audit-actor" name="actor" value=move || value("actor")/></div>
+            <div class="field"><label for="audit-action">"Action"</label><input id="audit-action" name="action" value=move || value("action")/></div>
+            <button type="submit">"Filter"</button>
+        </form>
     }
 }

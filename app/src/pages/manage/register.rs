@@ -5,10 +5,11 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use plenary_core::model::*;
+use plenary_core::views::Workspace;
 
 use super::ManageNav;
 use crate::api::*;
-use crate::forms::{enum_choices, record_choices, Choice, Field, FormError, Revision};
+use crate::forms::{enum_choices, record_choices, Choice, Field, FormError, Fresh, Revision};
 use crate::layout::ErrorPanel;
 use crate::{failure, reload_after};
 
@@ -18,22 +19,11 @@ pub fn RegisterEditor() -> impl IntoView {
     let data = Resource::new(move || revision.get(), |_| load_workspace());
     view! {
         <Title text="Register"/>
-        <h1>"Register"</h1>
-        <ManageNav/>
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
-                    Ok(w) => {
-                        let countries = record_choices(&w.countries, |c| (c.id, c.name.clone()));
-                        let members = record_choices(&w.members, |m| (m.id, m.name.clone()));
-                        view! {
-                            <Countries countries=w.countries/>
-                            <Members members=w.members countries/>
-                            <Persons persons=w.persons members=members.clone()/>
-                            <Committees committees=w.committees members/>
-                        }.into_any()
-                    }
+                    Ok(w) => view! { <Fresh key=revision.0.get_untracked()><RegisterBody w=w.clone()/></Fresh> }.into_any()
                 }
             })}
         </Transition>
@@ -162,5 +152,19 @@ fn Committees(committees: Vec<Committee>, members: Vec<(String, String)>) -> imp
                 <button type="submit">"Add committee"</button>
             </ActionForm>
         </section>
+    }
+}
+
+#[component]
+fn RegisterBody(w: Workspace) -> impl IntoView {
+    let countries = record_choices(&w.countries, |c| (c.id, c.name.clone()));
+    let members = record_choices(&w.members, |m| (m.id, m.name.clone()));
+    view! {
+        <h1>"Register"</h1>
+        <ManageNav/>
+        <Countries countries=w.countries/>
+        <Members members=w.members countries/>
+        <Persons persons=w.persons members=members.clone()/>
+        <Committees committees=w.committees members/>
     }
 }
