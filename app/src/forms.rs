@@ -59,18 +59,7 @@ pub fn Field(
     #[prop(into)] error: Signal<Option<Error>>,
 ) -> impl IntoView {
     let id = format!("f-{name}-{}", next_id());
-    let field = name
-        .rsplit('[')
-        .next()
-        .unwrap_or(name)
-        .trim_end_matches(']')
-        .to_owned();
-    let message = Signal::derive(move || {
-        error
-            .get()
-            .filter(|e| e.field() == Some(field.as_str()))
-            .map(|e| e.to_string())
-    });
+    let message = message_for(name, error);
     let error_id = format!("{id}-error");
     view! {
         <div class="field" class:invalid=move || message.get().is_some()>
@@ -92,18 +81,7 @@ pub fn Choice(
     #[prop(into)] error: Signal<Option<Error>>,
 ) -> impl IntoView {
     let id = format!("f-{name}-{}", next_id());
-    let field = name
-        .rsplit('[')
-        .next()
-        .unwrap_or(name)
-        .trim_end_matches(']')
-        .to_owned();
-    let message = Signal::derive(move || {
-        error
-            .get()
-            .filter(|e| e.field() == Some(field.as_str()))
-            .map(|e| e.to_string())
-    });
+    let message = message_for(name, error);
     view! {
         <div class="field" class:invalid=move || message.get().is_some()>
             <label for=id.clone()>{label}</label>
@@ -117,6 +95,21 @@ pub fn Choice(
             <span class="field-error" role="alert">{message}</span>
         </div>
     }
+}
+
+/// The message of `error` when it is about the field `name` (`form[title]` is the field `title`).
+fn message_for(name: &'static str, error: Signal<Option<Error>>) -> Signal<Option<String>> {
+    let field = name
+        .rsplit('[')
+        .next()
+        .unwrap_or(name)
+        .trim_end_matches(']');
+    Signal::derive(move || {
+        error
+            .get()
+            .filter(|e| e.field() == Some(field))
+            .map(|e| e.to_string())
+    })
 }
 
 /// Choices from a domain enum's `choices()`.

@@ -63,12 +63,7 @@ pub async fn delete_session_record(db: &Db, actor: Option<&Actor>, id: i64) -> R
         get_session,
         async |tx: &mut Tx, s: &Session| {
             delete_session(tx, id).await?;
-            let rest: Vec<i64> = list_sessions(tx, s.assembly_id)
-                .await?
-                .iter()
-                .map(|s| s.id)
-                .collect();
-            renumber(tx, Ordered::Sessions, &rest).await
+            close_gap(tx, Ordered::Sessions, s.assembly_id).await
         },
     )
     .await
@@ -84,12 +79,7 @@ pub async fn move_session(db: &Db, actor: Option<&Actor>, id: i64, to: MoveTo) -
         id,
         get_session,
         async |tx: &mut Tx, s: &Session| {
-            let ids: Vec<i64> = list_sessions(tx, s.assembly_id)
-                .await?
-                .iter()
-                .map(|s| s.id)
-                .collect();
-            renumber(tx, Ordered::Sessions, &rules::reorder(&ids, id, to)?).await
+            reorder_within(tx, Ordered::Sessions, s.assembly_id, id, to).await
         },
     )
     .await
@@ -138,12 +128,7 @@ pub async fn delete_item_record(db: &Db, actor: Option<&Actor>, id: i64) -> Resu
         get_item,
         async |tx: &mut Tx, i: &AgendaItem| {
             delete_item(tx, id).await?;
-            let rest: Vec<i64> = list_items(tx, i.session_id)
-                .await?
-                .iter()
-                .map(|i| i.id)
-                .collect();
-            renumber(tx, Ordered::AgendaItems, &rest).await
+            close_gap(tx, Ordered::AgendaItems, i.session_id).await
         },
     )
     .await
@@ -178,29 +163,14 @@ pub async fn move_item(
                     ));
                 }
                 set_item_session(tx, id, target).await?;
-                let left: Vec<i64> = list_items(tx, item.session_id)
-                    .await?
-                    .iter()
-                    .map(|i| i.id)
-                    .collect();
-                renumber(tx, Ordered::AgendaItems, &left).await?;
+                close_gap(tx, Ordered::AgendaItems, item.session_id).await?;
                 // Join the new session at its end, then move from there.
-                let mut joined: Vec<i64> = list_items(tx, target)
-                    .await?
-                    .iter()
-                    .map(|i| i.id)
-                    .filter(|i| *i != id)
-                    .collect();
+                let mut joined: Vec<i64> = ordered_ids(tx, Ordered::AgendaItems, target).await?;
+                joined.retain(|i| *i != id);
                 joined.push(id);
                 renumber(tx, Ordered::AgendaItems, &joined).await?;
             }
-            let ids: Vec<i64> = list_items(tx, target).await?.iter().map(|i| i.id).collect();
-            renumber(
-                tx,
-                Ordered::AgendaItems,
-                &rules::reorder(&ids, id, input.to)?,
-            )
-            .await
+            reorder_within(tx, Ordered::AgendaItems, target, id, input.to).await
         },
     )
     .await
@@ -276,12 +246,7 @@ pub async fn delete_speaker_record(db: &Db, actor: Option<&Actor>, id: i64) -> R
         get_speaker,
         async |tx: &mut Tx, s: &SpeakerSlot| {
             delete_speaker(tx, id).await?;
-            let rest: Vec<i64> = list_speakers(tx, s.agenda_item_id)
-                .await?
-                .iter()
-                .map(|s| s.id)
-                .collect();
-            renumber(tx, Ordered::SpeakerSlots, &rest).await
+            close_gap(tx, Ordered::SpeakerSlots, s.agenda_item_id).await
         },
     )
     .await
@@ -302,12 +267,7 @@ pub async fn move_speaker(
         id,
         get_speaker,
         async |tx: &mut Tx, s: &SpeakerSlot| {
-            let ids: Vec<i64> = list_speakers(tx, s.agenda_item_id)
-                .await?
-                .iter()
-                .map(|s| s.id)
-                .collect();
-            renumber(tx, Ordered::SpeakerSlots, &rules::reorder(&ids, id, to)?).await
+            reorder_within(tx, Ordered::SpeakerSlots, s.agenda_item_id, id, to).await
         },
     )
     .await

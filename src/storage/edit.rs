@@ -263,6 +263,39 @@ pub async fn renumber(tx: &mut Tx, list: Ordered, ids: &[i64]) -> Result<()> {
     Ok(())
 }
 
+/// The ids of `list` under `parent` (an assembly's sessions, a session's items, an item's
+/// speakers), in their current order.
+pub async fn ordered_ids(tx: &mut Tx, list: Ordered, parent: i64) -> Result<Vec<i64>> {
+    let sql = match list {
+        Ordered::Sessions => "SELECT id FROM sessions WHERE assembly_id = $1 ORDER BY position, id",
+        Ordered::AgendaItems => {
+            "SELECT id FROM agenda_items WHERE session_id = $1 ORDER BY position, id"
+        }
+        Ordered::SpeakerSlots => {
+            "SELECT id FROM speaker_slots WHERE agenda_item_id = $1 ORDER BY position, id"
+        }
+    };
+    on_tx!(tx, c => sqlx::query_scalar(sql).bind(parent).fetch_all(c).await).map_err(internal)
+}
+
+/// Renumbers `list` under `parent` after a removal, so positions stay 1, 2, 3 …
+pub async fn close_gap(tx: &mut Tx, list: Ordered, parent: i64) -> Result<()> {
+    let ids = ordered_ids(tx, list, parent).await?;
+    renumber(tx, list, &ids).await
+}
+
+/// Moves `id` within `list` under `parent` where `to` says.
+pub async fn reorder_within(
+    tx: &mut Tx,
+    list: Ordered,
+    parent: i64,
+    id: i64,
+    to: MoveTo,
+) -> Result<()> {
+    let ids = ordered_ids(tx, list, parent).await?;
+    renumber(tx, list, &crate::rules::reorder(&ids, id, to)?).await
+}
+
 /// Moves an agenda item to another session (at its end); positions are renumbered by the caller.
 pub async fn set_item_session(tx: &mut Tx, id: i64, session_id: i64) -> Result<()> {
     let n = exec!(
