@@ -416,7 +416,53 @@ async fn invited_users_sign_in_with_their_first_password(db: Db) {
         .await;
 }
 
+async fn workspace_forms_work_without_javascript(db: Db) {
+    let org = organizer(&db).await;
+    let post = |form: &'static str| {
+        let mut request = axum::http::Request::builder()
+            .method(Method::POST)
+            .uri("/sfn/save_country")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "text/html")
+            .header("referer", "http://plenary.example/manage/register");
+        if let Some((name, value)) = &org.credential {
+            request = request.header(name, value);
+        }
+        request.body(axum::body::Body::from(form)).unwrap()
+    };
+    use tower::ServiceExt;
+    let saved = org
+        .app
+        .clone()
+        .oneshot(post("id=&code=LA&name=Laos"))
+        .await
+        .unwrap();
+    assert_eq!(saved.status(), StatusCode::FOUND);
+    assert!(saved.headers()["location"]
+        .to_str()
+        .unwrap()
+        .starts_with("http://plenary.example/manage/register"));
+    assert!(org.get("/api/countries").await.to_string().contains("Laos"));
+
+    let refused = org
+        .app
+        .clone()
+        .oneshot(post("id=&code=L&name=Nowhere"))
+        .await
+        .unwrap();
+    let back = refused.headers()["location"].to_str().unwrap().to_owned();
+    assert!(back.contains("__err="), "{back}");
+    let path = back.trim_start_matches("http://plenary.example");
+    let (status, html) = org.form_get(path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("must be two capital letters (ISO 3166)"),
+        "the error is shown next to its field"
+    );
+}
+
 both_engines!(
+    workspace_forms_work_without_javascript,
     an_organizer_prepares_the_14th_assembly,
     bad_input_names_its_field_and_changes_nothing,
     every_change_is_in_the_audit_log_with_before_and_after,
