@@ -7,6 +7,7 @@ pub mod agenda;
 pub mod attendance;
 pub mod auth;
 pub mod error;
+pub mod live;
 pub mod model;
 pub mod rules;
 pub mod views;

@@ -227,3 +227,42 @@ pub struct AssemblyEditor {
     /// Numbers of the other assemblies, to copy an agenda from.
     pub other_assemblies: Vec<i64>,
 }
+
+/// What is on now: the session, the item, the speaker and the countdown.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NowView {
+    pub session: String,
+    pub item: AgendaItemView,
+    pub speaker: Option<SpeakerView>,
+    /// 0 for the first speaker of the item.
+    pub speaker_index: usize,
+    pub speakers: usize,
+    pub timer: crate::live::Timer,
+}
+
+/// What comes next.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NextView {
+    pub session: String,
+    pub item: AgendaItemView,
+}
+
+/// The live state of an assembly: what the delegate view, the projector and the control panel
+/// show, and what every event of the live stream carries.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LiveView {
+    pub number: i64,
+    pub title: String,
+    pub slogan: Option<String>,
+    pub status: AssemblyStatus,
+    pub time_zone: String,
+    pub now: Option<NowView>,
+    pub next: Option<NextView>,
+    /// The whole agenda with each item's status; held items show their actual times.
+    pub sessions: Vec<SessionView>,
+    /// The id of the last live event this state includes (0 before the first).
+    pub event_id: i64,
+}

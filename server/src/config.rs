@@ -31,7 +31,11 @@ pub enum Command {
     Migrate,
     /// Load the reference assembly (NEAR's 13th General Assembly) as demo data, with an organizer
     /// account and one delegate account per member present; loading twice changes nothing.
-    Demo,
+    Demo {
+        /// Load the assembly as planned (nothing held yet), to run it live from the control panel.
+        #[arg(long)]
+        planned: bool,
+    },
     /// Manage user accounts.
     #[command(subcommand)]
     User(UserCommand),
@@ -70,6 +74,10 @@ pub struct ServeArgs {
     /// Load the demo data first if the database has no assembly 13 yet.
     #[arg(long)]
     pub demo: bool,
+
+    /// With --demo: load the assembly as planned, to run it live.
+    #[arg(long, requires = "demo")]
+    pub planned: bool,
 
     /// Mark session cookies Secure; set this when Plenary is served over HTTPS.
     #[arg(long, env = "PLENARY_SECURE_COOKIES")]

@@ -5,6 +5,7 @@ pub mod api;
 pub mod auth;
 pub mod config;
 mod forms;
+pub mod live;
 pub mod router;
 pub mod sessions;
 pub mod startup;

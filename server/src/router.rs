@@ -18,7 +18,9 @@ use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
 use crate::auth::{gate, identify, login_limiter, LoginLimiter};
+use crate::live::Hub;
 use crate::sessions::Store;
+use std::sync::Arc;
 
 /// Everything a request handler may need, handed to every server function through context.
 #[derive(Clone, FromRef)]
@@ -28,6 +30,8 @@ pub struct AppState {
     pub login_limiter: LoginLimiter,
     /// Mark session cookies `Secure` (when Plenary is served over TLS).
     pub secure_cookies: bool,
+    /// The live hub: subscribers of each assembly's event stream.
+    pub hub: Arc<Hub>,
 }
 
 impl AppState {
@@ -43,13 +47,18 @@ impl AppState {
             leptos_options,
             login_limiter: login_limiter(),
             secure_cookies: false,
+            hub: Arc::new(Hub::default()),
         }
     }
 
     /// What server functions and pages read from context.
     fn context(&self) -> impl Fn() + Clone + Send + Sync + 'static {
         let db = self.db.clone();
-        move || provide_context(db.clone())
+        let publisher = crate::live::publisher(&self.hub);
+        move || {
+            provide_context(db.clone());
+            provide_context(publisher.clone());
+        }
     }
 }
 

@@ -45,7 +45,7 @@ pub async fn run(cli: Cli) -> Result<(), StartError> {
             tracing::info!("database schema is up to date");
             Ok(())
         }
-        Command::Demo => load_demo(&db).await,
+        Command::Demo { planned } => load_demo(&db, *planned).await,
         Command::User(UserCommand::Add {
             role,
             email,
@@ -59,8 +59,13 @@ pub async fn run(cli: Cli) -> Result<(), StartError> {
     result
 }
 
-async fn load_demo(db: &Db) -> Result<(), StartError> {
-    let loaded = demo::load(db)
+async fn load_demo(db: &Db, planned: bool) -> Result<(), StartError> {
+    let stage = if planned {
+        demo::Stage::Planned
+    } else {
+        demo::Stage::Concluded
+    };
+    let loaded = demo::load_at(db, stage)
         .await
         .map_err(|e| other("loading the demo data failed")(&e))?;
     match loaded {
@@ -134,7 +139,7 @@ async fn add_user(
 
 async fn serve(db: Db, args: &ServeArgs) -> Result<(), StartError> {
     if args.demo {
-        load_demo(&db).await?;
+        load_demo(&db, args.planned).await?;
     }
     let listener = TcpListener::bind(args.addr)
         .await

@@ -5,11 +5,13 @@
 mod accounts;
 mod agenda;
 mod assemblies;
+mod live;
 mod register;
 
 pub use accounts::*;
 pub use agenda::*;
 pub use assemblies::*;
+pub use live::*;
 pub use register::*;
 
 use serde::Serialize;

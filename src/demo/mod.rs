@@ -33,14 +33,29 @@ pub enum Loaded {
     AlreadyPresent,
 }
 
-/// Loads the reference assembly unless it is already there.
+/// How far the reference assembly has gone when it is loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Stage {
+    /// As it ended on 10 August 2021: every item held.
+    #[default]
+    Concluded,
+    /// Ready to be run live: the same agenda, nothing held yet.
+    Planned,
+}
+
+/// Loads the reference assembly, concluded, unless it is already there.
 pub async fn load(db: &Db) -> Result<Loaded> {
+    load_at(db, Stage::Concluded).await
+}
+
+/// Loads the reference assembly at `stage`, unless it is already there.
+pub async fn load_at(db: &Db, stage: Stage) -> Result<Loaded> {
     let mut tx = db.begin().await?;
     if assembly_id(&mut tx, NUMBER).await?.is_some() {
         return Ok(Loaded::AlreadyPresent);
     }
     let members = load_register(&mut tx).await?;
-    let assembly = load_assembly(&mut tx, &members).await?;
+    let assembly = load_assembly(&mut tx, &members, stage).await?;
     audit(
         &mut tx,
         "plenary demo",
@@ -380,7 +395,7 @@ fn closing() -> Vec<Item> {
     )]
 }
 
-async fn load_assembly(tx: &mut Tx, members: &Members) -> Result<i64> {
+async fn load_assembly(tx: &mut Tx, members: &Members, stage: Stage) -> Result<i64> {
     let assembly = insert_assembly(
         tx,
         &NewAssembly {
@@ -393,7 +408,10 @@ async fn load_assembly(tx: &mut Tx, members: &Members) -> Result<i64> {
             host_member_id: None,
             mode: AssemblyMode::Online,
             time_zone: "Asia/Seoul".into(),
-            status: AssemblyStatus::Concluded,
+            status: match stage {
+                Stage::Concluded => AssemblyStatus::Concluded,
+                Stage::Planned => AssemblyStatus::Planned,
+            },
         },
     )
     .await?;
@@ -488,10 +506,12 @@ async fn load_assembly(tx: &mut Tx, members: &Members) -> Result<i64> {
         }
     }
     // A concluded assembly has held every item of its agenda.
-    on_tx!(tx, c => sqlx::query(
+    if stage == Stage::Concluded {
+        on_tx!(tx, c => sqlx::query(
         "UPDATE agenda_items SET status = 'done' WHERE session_id IN (SELECT id FROM sessions WHERE assembly_id = $1)")
         .bind(assembly).execute(c).await.map(|r| r.rows_affected()))
     .map_err(internal)?;
+    }
 
     load_applications(tx, assembly, members, &item_ids).await?;
     load_reports(tx, assembly, members, &item_ids).await?;

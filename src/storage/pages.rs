@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use super::{internal, list_postponements, on_db, stored, Db};
+use super::{internal, list_postponements, on_db, on_tx, stored, Db, Tx};
 use crate::agenda::{schedule, session_end, ItemTiming};
 use crate::attendance::{summarize, AttendanceLine};
 use crate::model::*;
@@ -150,7 +150,9 @@ pub async fn home_page(db: &Db) -> Result<HomePage> {
 pub async fn agenda_page(db: &Db, number: i64) -> Result<AgendaPage> {
     let row = assembly_row(db, number).await?;
     let tz = zone(&row)?;
-    let sessions = load_sessions(db, row.id, tz).await?;
+    let sessions = db
+        .reading(async |tx| load_sessions(tx, row.id, tz).await)
+        .await?;
     Ok(AgendaPage {
         number: row.number,
         title: row.title,
@@ -169,7 +171,8 @@ pub async fn assembly_page(db: &Db, number: i64) -> Result<AssemblyPage> {
     let (association, _, _) = association_name(db).await?;
     let postponements = load_postponements(db, row.id).await?;
     let attendance = load_attendance(db, row.id).await?;
-    let sessions = load_sessions(db, row.id, tz)
+    let sessions = db
+        .reading(async |tx| load_sessions(tx, row.id, tz).await)
         .await?
         .into_iter()
         .map(|s| SessionHeading {
@@ -242,18 +245,22 @@ async fn load_attendance(db: &Db, assembly_id: i64) -> Result<AttendanceSummary>
 }
 
 /// Sessions with their items, speakers and derived times: three queries for the whole assembly.
-async fn load_sessions(db: &Db, assembly_id: i64, tz: Tz) -> Result<Vec<SessionView>> {
-    let sessions: Vec<SessionRow> = on_db!(db, c => sqlx::query_as(
+pub(crate) async fn load_sessions(
+    tx: &mut Tx,
+    assembly_id: i64,
+    tz: Tz,
+) -> Result<Vec<SessionView>> {
+    let sessions: Vec<SessionRow> = on_tx!(tx, c => sqlx::query_as(
         "SELECT id, title, kind, planned_start FROM sessions WHERE assembly_id = $1 ORDER BY position, id")
         .bind(assembly_id).fetch_all(c).await)
     .map_err(internal)?;
-    let items: Vec<ItemRow> = on_db!(db, c => sqlx::query_as(
+    let items: Vec<ItemRow> = on_tx!(tx, c => sqlx::query_as(
         "SELECT i.id, i.session_id, i.position, i.kind, i.title, i.planned_minutes, i.status, i.actual_start, i.actual_end
          FROM agenda_items i JOIN sessions s ON s.id = i.session_id
          WHERE s.assembly_id = $1 ORDER BY i.session_id, i.position, i.id")
         .bind(assembly_id).fetch_all(c).await)
     .map_err(internal)?;
-    let speakers: Vec<SpeakerRow> = on_db!(db, c => sqlx::query_as(
+    let speakers: Vec<SpeakerRow> = on_tx!(tx, c => sqlx::query_as(
         "SELECT sp.agenda_item_id, p.name AS person, p.title AS person_title, pm.name AS person_member,
                 p.body AS person_body, bm.name AS on_behalf_of, sp.role, sp.delivery
          FROM speaker_slots sp

@@ -6,6 +6,7 @@
 pub mod accounts;
 mod agenda;
 mod assemblies;
+mod live;
 mod register;
 
 use axum::extract::rejection::{JsonRejection, PathRejection};
@@ -132,5 +133,6 @@ pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(register::routes())
         .merge(assemblies::routes())
         .merge(agenda::routes())
+        .merge(live::routes())
         .split_for_parts()
 }

@@ -1,0 +1,161 @@
+//! The live hub: one broadcast channel per assembly, fed by the control panel's commands once
+//! their transaction has committed, and the Server-Sent Events stream each browser subscribes to.
+//!
+//! Fan-out costs one serialization per event, not one per subscriber: the event's JSON is made
+//! once (in core, as the payload stored with the event) and every subscriber's stream receives
+//! the same `Arc<str>` from the channel. The database is read only when a subscriber connects or
+//! resumes (to send what it missed) or falls too far behind the channel (to send the full state).
+
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::extract::{Query, State};
+use axum::http::HeaderMap;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use futures::stream::{self, Stream, StreamExt};
+use plenary_core::storage::{current_live_view, events_since, Db, LiveEvent, Publisher};
+use serde::Deserialize;
+use tokio::sync::broadcast;
+
+use crate::api::{ApiError, Id};
+use crate::AppState;
+
+/// How many events a subscriber may fall behind before it is sent the full state instead.
+const CHANNEL_CAPACITY: usize = 256;
+/// How many missed events a resuming subscriber is sent one by one; beyond that, the full state.
+const RESUME_LIMIT: i64 = 100;
+
+#[derive(Default)]
+pub struct Hub {
+    channels: Mutex<HashMap<i64, broadcast::Sender<LiveEvent>>>,
+}
+
+impl Hub {
+    /// A receiver of assembly `number`'s events from now on.
+    pub fn subscribe(&self, number: i64) -> broadcast::Receiver<LiveEvent> {
+        let mut channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
+        channels
+            .entry(number)
+            .or_insert_with(|| broadcast::channel(CHANNEL_CAPACITY).0)
+            .subscribe()
+    }
+
+    /// How many streams listen to assembly `number` now.
+    pub fn subscribers(&self, number: i64) -> usize {
+        let channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
+        channels.get(&number).map_or(0, |c| c.receiver_count())
+    }
+}
+
+impl Publisher for Hub {
+    fn publish(&self, event: LiveEvent) {
+        let channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(channel) = channels.get(&event.assembly) {
+            // No receiver is fine: nobody is watching this assembly.
+            let _ = channel.send(event);
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Resume {
+    /// For clients that cannot send the `Last-Event-ID` header.
+    last_event_id: Option<i64>,
+}
+
+fn sse(event: &LiveEvent) -> Event {
+    Event::default()
+        .id(event.id.to_string())
+        .event(&event.kind)
+        .data(&*event.data)
+}
+
+/// The full current state as an event.
+async fn full_state(db: &Db, number: i64) -> Result<LiveEvent, plenary_core::Error> {
+    let view = current_live_view(db, number).await?;
+    let data = serde_json::to_string(&view).map_err(|_| plenary_core::Error::Internal)?;
+    Ok(LiveEvent {
+        assembly: number,
+        id: view.event_id,
+        kind: "state".into(),
+        data: data.into(),
+    })
+}
+
+/// What a (re)connecting subscriber is sent first: the events it missed, or the full state when
+/// it is new or has missed too much.
+async fn backlog(
+    db: &Db,
+    number: i64,
+    last: Option<i64>,
+) -> Result<Vec<LiveEvent>, plenary_core::Error> {
+    if let Some(last) = last {
+        let missed = events_since(db, number, last, RESUME_LIMIT + 1).await?;
+        let contiguous = missed.first().is_none_or(|e| e.id == last + 1);
+        if contiguous && (missed.len() as i64) <= RESUME_LIMIT {
+            return Ok(missed);
+        }
+    }
+    Ok(vec![full_state(db, number).await?])
+}
+
+/// `GET /api/assemblies/{number}/events`: the live stream of an assembly.
+#[utoipa::path(get, path = "/api/assemblies/{number}/events", tag = "live", params(("number" = i64, Path), ("last_event_id" = Option<i64>, Query)),
+    responses((status = 200, description = "text/event-stream; each event (`state`) carries the assembly's LiveView as JSON, with an id to resume from"),
+        (status = 404, body = crate::api::ApiErrorBody)))]
+pub async fn events(
+    State(state): State<AppState>,
+    Id(number): Id<i64>,
+    headers: HeaderMap,
+    Query(resume): Query<Resume>,
+) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
+    let last = headers
+        .get("last-event-id")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse().ok())
+        .or(resume.last_event_id);
+    // Subscribe before reading the backlog, so nothing falls between the two.
+    let receiver = state.hub.subscribe(number);
+    let first = backlog(&state.db, number, last).await?;
+    let sent = first.last().map(|e| e.id).or(last).unwrap_or(0);
+    let head = stream::iter(first.iter().map(sse).collect::<Vec<_>>()).chain(stream::once(async {
+        // Tell browsers to come back quickly after a restart.
+        Event::default()
+            .retry(Duration::from_millis(1000))
+            .comment("live")
+    }));
+    let db = state.db.clone();
+    let live = stream::unfold(
+        (receiver, sent, db),
+        move |(mut receiver, mut sent, db)| async move {
+            loop {
+                match receiver.recv().await {
+                    Ok(event) if event.id > sent => {
+                        sent = event.id;
+                        return Some((sse(&event), (receiver, sent, db)));
+                    }
+                    Ok(_) => continue,
+                    Err(broadcast::error::RecvError::Lagged(_)) => {
+                        match full_state(&db, number).await {
+                            Ok(event) => {
+                                sent = event.id;
+                                return Some((sse(&event), (receiver, sent, db)));
+                            }
+                            Err(_) => return None,
+                        }
+                    }
+                    Err(broadcast::error::RecvError::Closed) => return None,
+                }
+            }
+        },
+    );
+    Ok(Sse::new(head.chain(live).map(Ok))
+        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
+}
+
+/// The hub as the publisher core actions announce their events to.
+pub fn publisher(hub: &Arc<Hub>) -> Arc<dyn Publisher> {
+    hub.clone()
+}

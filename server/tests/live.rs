@@ -1,0 +1,207 @@
+//! The live stream over real HTTP: event ids, what a subscriber sees when the organizer
+//! advances the agenda, resuming with Last-Event-ID, and the full state when too much was missed.
+
+mod support;
+
+use std::time::Duration;
+
+use axum::http::{Method, StatusCode};
+use plenary_core::auth::Role;
+use plenary_core::storage::Db;
+use plenary_core::{both_engines, demo};
+use serde_json::{json, Value};
+use support::Client;
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpStream;
+
+/// One Server-Sent Events connection, read line by line.
+struct Subscriber {
+    lines: BufReader<TcpStream>,
+}
+
+#[derive(Debug)]
+struct Received {
+    id: i64,
+    kind: String,
+    data: Value,
+}
+
+impl Subscriber {
+    async fn connect(addr: std::net::SocketAddr, last_event_id: Option<i64>) -> Subscriber {
+        let mut stream = TcpStream::connect(addr).await.unwrap();
+        // HTTP/1.0: the body comes unchunked until the connection closes.
+        let resume = last_event_id
+            .map(|id| format!("Last-Event-ID: {id}\r\n"))
+            .unwrap_or_default();
+        let request = format!("GET /api/assemblies/13/events HTTP/1.0\r\nHost: test\r\nAccept: text/event-stream\r\n{resume}\r\n");
+        stream.write_all(request.as_bytes()).await.unwrap();
+        let mut lines = BufReader::new(stream);
+        let mut status = String::new();
+        lines.read_line(&mut status).await.unwrap();
+        assert!(status.contains(" 200 "), "{status}");
+        loop {
+            let mut header = String::new();
+            lines.read_line(&mut header).await.unwrap();
+            if header.trim().is_empty() {
+                break;
+            }
+        }
+        Subscriber { lines }
+    }
+
+    /// The next event with data (comments and keep-alives are passed over).
+    async fn next(&mut self) -> Received {
+        tokio::time::timeout(Duration::from_secs(5), async {
+            let (mut id, mut kind, mut data) = (None, None, None);
+            loop {
+                let mut line = String::new();
+                assert!(
+                    self.lines.read_line(&mut line).await.unwrap() > 0,
+                    "the stream ended"
+                );
+                let line = line.trim_end_matches(['\r', '\n']);
+                if line.is_empty() {
+                    if let (Some(id), Some(data)) = (id, data.take()) {
+                        return Received {
+                            id,
+                            kind: kind.unwrap_or_default(),
+                            data,
+                        };
+                    }
+                    continue;
+                }
+                if let Some(v) = line.strip_prefix("id:") {
+                    id = v.trim().parse().ok();
+                } else if let Some(v) = line.strip_prefix("event:") {
+                    kind = Some(v.trim().to_owned());
+                } else if let Some(v) = line.strip_prefix("data:") {
+                    data = Some(serde_json::from_str(v.trim()).unwrap());
+                }
+            }
+        })
+        .await
+        .expect("an event within 5 seconds")
+    }
+}
+
+fn current_title(event: &Received) -> Option<&str> {
+    event.data["now"]["item"]["title"].as_str()
+}
+
+async fn control(org: &Client, command: Value) -> Value {
+    org.expect(
+        StatusCode::OK,
+        Method::POST,
+        "/api/assemblies/13/control",
+        command,
+    )
+    .await
+}
+
+async fn the_stream_numbers_events_and_resumes(db: Db) {
+    demo::load_at(&db, demo::Stage::Planned).await.unwrap();
+    let org = Client::signed_in(&db, Role::Organizer, "control@example.org", None).await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let app = org.app.clone();
+    tokio::spawn(async move { axum::serve(listener, app).await });
+
+    let mut first = Subscriber::connect(addr, None).await;
+    let state = first.next().await;
+    assert_eq!(
+        (state.id, state.kind.as_str()),
+        (0, "state"),
+        "a new subscriber gets the state first"
+    );
+    assert!(state.data["now"].is_null());
+
+    control(&org, json!({"command": "start_assembly"})).await;
+    control(&org, json!({"command": "next_item"})).await;
+    let started = first.next().await;
+    assert_eq!(started.id, 1);
+    assert_eq!(started.data["status"], "in_progress");
+    let item = first.next().await;
+    assert_eq!(item.id, 2);
+    assert_eq!(current_title(&item), Some("Welcoming remarks"));
+    assert_eq!(item.data["now"]["speaker"]["name"], "Tarasenko Andrey");
+    assert_eq!(item.data["now"]["timer"]["allotted"], 300);
+
+    control(&org, json!({"command": "next_item"})).await;
+    let next = first.next().await;
+    assert_eq!(
+        (next.id, current_title(&next)),
+        (3, Some("Congratulatory speech"))
+    );
+    assert_eq!(
+        next.data["sessions"][0]["items"][0]["status"], "done",
+        "the finished item is marked"
+    );
+
+    // A subscriber that saw event 1 resumes and gets 2 and 3, in order, then live events.
+    let mut resumed = Subscriber::connect(addr, Some(1)).await;
+    assert_eq!(resumed.next().await.id, 2);
+    assert_eq!(resumed.next().await.id, 3);
+    control(&org, json!({"command": "timer_start"})).await;
+    let timer = resumed.next().await;
+    assert_eq!(timer.id, 4);
+    assert_eq!(timer.data["now"]["timer"]["running"], true);
+    assert_eq!(
+        first.next().await.id,
+        4,
+        "every subscriber gets every event"
+    );
+
+    // One that missed more than the resume window gets the full state instead.
+    for _ in 0..101 {
+        control(&org, json!({"command": "timer_extend", "seconds": 1})).await;
+    }
+    let mut late = Subscriber::connect(addr, Some(2)).await;
+    let full = late.next().await;
+    assert_eq!((full.id, full.kind.as_str()), (105, "state"));
+    assert_eq!(current_title(&full), Some("Congratulatory speech"));
+}
+
+async fn commands_are_checked(db: Db) {
+    demo::load_at(&db, demo::Stage::Planned).await.unwrap();
+    let org = Client::signed_in(&db, Role::Organizer, "control@example.org", None).await;
+    let error = org
+        .expect(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Method::POST,
+            "/api/assemblies/13/control",
+            json!({"command": "next_speaker"}),
+        )
+        .await;
+    assert_eq!(error["field"], "command");
+    let error = org
+        .expect(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Method::POST,
+            "/api/assemblies/13/control",
+            json!({"command": "set_item", "item_id": 99999}),
+        )
+        .await;
+    assert_eq!(error["field"], "item_id");
+    let view = control(&org, json!({"command": "set_item", "item_id": org.get("/api/assemblies/13/live").await["sessions"][2]["items"][1]["id"]})).await;
+    assert_eq!(
+        view["now"]["session"],
+        "Session 2: Reports and presentations"
+    );
+    assert_eq!(
+        view["next"]["item"]["title"],
+        "Report of the Subcommittee on Disaster Prevention"
+    );
+    let skipped = control(
+        &org,
+        json!({"command": "mark_item", "item_id": view["next"]["item"]["id"], "status": "skipped"}),
+    )
+    .await;
+    assert_eq!(
+        skipped["next"]["item"]["title"],
+        "Report of the Subcommittee on Educational and Cultural Exchange"
+    );
+    let log = org.get("/api/audit?action=live").await;
+    assert_eq!(log.as_array().unwrap().len(), 2, "each command is audited");
+}
+
+both_engines!(the_stream_numbers_events_and_resumes, commands_are_checked);
