@@ -4,8 +4,29 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use plenary_core::Error;
 
+/// Whether the current page is the full-screen projector, which has no header or footer.
+fn on_projector() -> bool {
+    leptos_router::hooks::use_location()
+        .pathname
+        .get()
+        .ends_with("/projector")
+}
+
+/// The class of `<main>`: the projector fills the screen.
+pub fn main_class() -> &'static str {
+    if on_projector() {
+        "full-screen"
+    } else {
+        ""
+    }
+}
+
 #[component]
 pub fn Header() -> impl IntoView {
+    move || (!on_projector()).then(header)
+}
+
+fn header() -> impl IntoView {
     view! {
         <a class="skip" href="#main">"Skip to content"</a>
         <header class="site">
@@ -43,6 +64,10 @@ fn Account() -> impl IntoView {
 
 #[component]
 pub fn Footer() -> impl IntoView {
+    move || (!on_projector()).then(footer)
+}
+
+fn footer() -> impl IntoView {
     view! {
         <footer class="site">
             <p>"Plenary runs the general assembly of an association of member governments."</p>
@@ -92,6 +117,7 @@ pub fn AssemblyTabs(number: i64) -> impl IntoView {
         <nav class="tabs" aria-label="Assembly">
             <A href=format!("/assemblies/{number}") exact=true>"Overview"</A>
             <A href=format!("/assemblies/{number}/agenda")>"Agenda"</A>
+            <A href=format!("/assemblies/{number}/live")>"Live"</A>
         </nav>
     }
 }

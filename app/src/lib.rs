@@ -8,6 +8,7 @@
 pub mod api;
 mod forms;
 mod layout;
+mod live;
 mod pages;
 
 use leptos::prelude::*;
@@ -15,8 +16,10 @@ use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
-use pages::manage::{AuditPage, EditorPage, ManagePage, RegisterEditor, UsersPage};
-use pages::{AgendaPage, AssemblyPage, HomePage, LoginPage, NotFound, RegisterPage};
+use pages::manage::{AuditPage, ControlPage, EditorPage, ManagePage, RegisterEditor, UsersPage};
+use pages::{
+    AgendaPage, AssemblyPage, HomePage, LivePage, LoginPage, NotFound, ProjectorPage, RegisterPage,
+};
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -47,12 +50,15 @@ pub fn App() -> impl IntoView {
         <Title formatter=|page: String| format!("{page} · Plenary")/>
         <Router>
             <layout::Header/>
-            <main id="main">
+            <main id="main" class=layout::main_class>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/members") view=RegisterPage ssr=SsrMode::Async/>
                     <Route path=path!("/assemblies/:number") view=AssemblyPage ssr=SsrMode::Async/>
                     <Route path=path!("/assemblies/:number/agenda") view=AgendaPage ssr=SsrMode::Async/>
+                    <Route path=path!("/assemblies/:number/live") view=LivePage ssr=SsrMode::Async/>
+                    <Route path=path!("/assemblies/:number/projector") view=ProjectorPage ssr=SsrMode::Async/>
+                    <Route path=path!("/manage/assemblies/:number/control") view=ControlPage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/manage") view=ManagePage ssr=SsrMode::Async/>
                     <Route path=path!("/manage/register") view=RegisterEditor ssr=SsrMode::Async/>

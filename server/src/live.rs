@@ -27,12 +27,36 @@ const CHANNEL_CAPACITY: usize = 256;
 /// How many missed events a resuming subscriber is sent one by one; beyond that, the full state.
 const RESUME_LIMIT: i64 = 100;
 
-#[derive(Default)]
 pub struct Hub {
     channels: Mutex<HashMap<i64, broadcast::Sender<LiveEvent>>>,
+    /// Set when the server shuts down: every stream then ends, so that shutdown does not wait
+    /// for streams that never end by themselves, and browsers reconnect to another process.
+    closing: tokio::sync::watch::Sender<bool>,
+}
+
+impl Default for Hub {
+    fn default() -> Self {
+        Hub {
+            channels: Mutex::default(),
+            closing: tokio::sync::watch::channel(false).0,
+        }
+    }
 }
 
 impl Hub {
+    /// Ends every stream (at shutdown).
+    pub fn close(&self) {
+        self.closing.send_replace(true);
+    }
+
+    /// Resolves when the hub closes.
+    fn closed(&self) -> impl std::future::Future<Output = ()> + Send + 'static {
+        let mut closing = self.closing.subscribe();
+        async move {
+            let _ = closing.wait_for(|closed| *closed).await;
+        }
+    }
+
     /// A receiver of assembly `number`'s events from now on.
     pub fn subscribe(&self, number: i64) -> broadcast::Receiver<LiveEvent> {
         let mut channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
@@ -151,8 +175,8 @@ pub async fn events(
             }
         },
     );
-    Ok(Sse::new(head.chain(live).map(Ok))
-        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
+    let stream = head.chain(live).take_until(state.hub.closed()).map(Ok);
+    Ok(Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
 }
 
 /// The hub as the publisher core actions announce their events to.

@@ -159,11 +159,15 @@ async fn serve(db: Db, args: &ServeArgs) -> Result<(), StartError> {
         secure_cookies: args.secure_cookies,
         ..crate::AppState::new(db, &args.site_root)
     };
+    let hub = state.hub.clone();
     let app = crate::router(state, sessions);
     tracing::info!("Plenary listening on http://{}", args.addr);
     println!("Plenary is running at http://{}", args.addr);
     axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown())
+        .with_graceful_shutdown(async move {
+            shutdown().await;
+            hub.close();
+        })
         .await
         .map_err(|e| other("the server stopped")(&e))
 }

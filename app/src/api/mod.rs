@@ -8,7 +8,7 @@ pub use manage::*;
 
 use leptos::prelude::*;
 use plenary_core::auth::Actor;
-use plenary_core::views::{AgendaPage, AssemblyPage, HomePage, RegisterPage};
+use plenary_core::views::{AgendaPage, AssemblyPage, HomePage, LiveView, RegisterPage};
 use plenary_core::Error;
 
 /// The database pool the server put in context.
@@ -56,4 +56,24 @@ pub async fn load_agenda(number: i64) -> Result<AgendaPage, Error> {
 #[server(prefix = "/sfn", endpoint = "load_register")]
 pub async fn load_register() -> Result<RegisterPage, Error> {
     plenary_core::storage::register_page(&db()?).await
+}
+
+#[server(prefix = "/sfn", endpoint = "load_live")]
+pub async fn load_live(number: i64) -> Result<LiveView, Error> {
+    plenary_core::storage::current_live_view(&db()?, number).await
+}
+
+/// A control-panel command (see `plenary_core::live::Command::from_form`).
+#[server(prefix = "/sfn", endpoint = "control")]
+pub async fn control(number: i64, command: String, arg: String) -> Result<LiveView, Error> {
+    let command = plenary_core::live::Command::from_form(&command, &arg)?;
+    let publisher = use_context::<std::sync::Arc<dyn plenary_core::storage::Publisher>>();
+    plenary_core::actions::control(
+        &db()?,
+        publisher.as_deref(),
+        caller().as_ref(),
+        number,
+        command,
+    )
+    .await
 }

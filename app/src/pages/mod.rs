@@ -3,6 +3,7 @@
 mod agenda;
 mod assembly;
 mod home;
+pub mod live;
 mod login;
 pub mod manage;
 mod register;
@@ -10,6 +11,7 @@ mod register;
 pub use agenda::AgendaPage;
 pub use assembly::AssemblyPage;
 pub use home::HomePage;
+pub use live::{LivePage, ProjectorPage};
 pub use login::LoginPage;
 pub use register::RegisterPage;
 

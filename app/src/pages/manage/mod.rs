@@ -3,11 +3,13 @@
 
 mod assembly;
 mod audit;
+mod control;
 mod register;
 mod users;
 
 pub use assembly::EditorPage;
 pub use audit::AuditPage;
+pub use control::ControlPage;
 pub use register::RegisterEditor;
 pub use users::UsersPage;
 

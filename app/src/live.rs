@@ -1,0 +1,148 @@
+//! The browser's side of the live stream: one EventSource per page, whose `state` events replace
+//! the page's live view, a connection indicator, and a clock for the countdown. On the server
+//! (and without JavaScript) the page shows the state it was rendered with.
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use plenary_core::views::LiveView;
+
+/// Whether the page hears the live stream.
+// Only the browser build ever connects.
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Connection {
+    /// Rendered on the server; not (yet) listening.
+    Static,
+    Connecting,
+    Live,
+    /// The stream dropped; the browser is reconnecting by itself.
+    Reconnecting,
+}
+
+impl Connection {
+    pub fn label(self) -> &'static str {
+        match self {
+            Connection::Static => "Showing the state when the page was loaded",
+            Connection::Connecting => "Connecting…",
+            Connection::Live => "Live",
+            Connection::Reconnecting => "Connection lost, reconnecting…",
+        }
+    }
+
+    pub fn class(self) -> &'static str {
+        match self {
+            Connection::Live => "live",
+            Connection::Reconnecting => "down",
+            _ => "static",
+        }
+    }
+}
+
+/// The page's live view, kept up to date by the stream once hydrated.
+#[derive(Clone, Copy)]
+pub struct Live {
+    pub view: RwSignal<LiveView>,
+    pub connection: RwSignal<Connection>,
+    /// Now, ticking every second in the browser (the render time on the server).
+    pub clock: RwSignal<DateTime<Utc>>,
+}
+
+impl Live {
+    /// Starts listening to assembly `view.number`'s stream (in the browser).
+    pub fn subscribe(initial: LiveView) -> Live {
+        let live = Live {
+            view: RwSignal::new(initial),
+            connection: RwSignal::new(Connection::Static),
+            clock: RwSignal::new(Utc::now()),
+        };
+        #[cfg(feature = "hydrate")]
+        browser::listen(live);
+        live
+    }
+
+    /// Seconds left on the countdown, as of the clock.
+    pub fn seconds_left(self) -> Option<i64> {
+        let now = self.clock.get();
+        self.view
+            .with(|v| v.now.as_ref().map(|n| n.timer.left(now)))
+    }
+}
+
+/// "4:05", or "−0:12" once the time is over.
+pub fn countdown(seconds: i64) -> String {
+    let sign = if seconds < 0 { "−" } else { "" };
+    let s = seconds.abs();
+    format!("{sign}{}:{:02}", s / 60, s % 60)
+}
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    use super::*;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    pub fn listen(live: Live) {
+        // The stream and the clock start only after hydration, so the first render matches the server's.
+        Effect::new(move |started: Option<()>| {
+            if started.is_some() {
+                return;
+            }
+            let number = live.view.get_untracked().number;
+            live.connection.set(Connection::Connecting);
+            let Ok(source) = web_sys::EventSource::new(&format!("/api/assemblies/{number}/events"))
+            else {
+                live.connection.set(Connection::Reconnecting);
+                return;
+            };
+            let on_state = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+                move |event: web_sys::MessageEvent| {
+                    if let Some(text) = event.data().as_string() {
+                        if let Ok(view) = serde_json::from_str::<LiveView>(&text) {
+                            live.view.set(view);
+                        }
+                    }
+                    live.connection.set(Connection::Live);
+                },
+            );
+            let on_open =
+                Closure::<dyn FnMut()>::new(move || live.connection.set(Connection::Live));
+            let on_error =
+                Closure::<dyn FnMut()>::new(move || live.connection.set(Connection::Reconnecting));
+            let _ =
+                source.add_event_listener_with_callback("state", on_state.as_ref().unchecked_ref());
+            source.set_onopen(Some(on_open.as_ref().unchecked_ref()));
+            source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+            // The page owns the stream for its whole life.
+            on_state.forget();
+            on_open.forget();
+            on_error.forget();
+            let source = send_wrapper::SendWrapper::new(source);
+            on_cleanup(move || source.close());
+
+            let tick = set_interval_with_handle(
+                move || live.clock.set(now()),
+                std::time::Duration::from_millis(500),
+            );
+            live.clock.set(now());
+            if let Ok(handle) = tick {
+                on_cleanup(move || handle.clear());
+            }
+        });
+    }
+
+    fn now() -> DateTime<Utc> {
+        DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::countdown;
+
+    #[test]
+    fn countdowns_read_as_minutes_and_seconds() {
+        assert_eq!(countdown(245), "4:05");
+        assert_eq!(countdown(0), "0:00");
+        assert_eq!(countdown(-12), "−0:12");
+    }
+}

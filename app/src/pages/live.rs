@@ -1,0 +1,192 @@
+//! `/assemblies/{number}/live` (the delegate view) and `/assemblies/{number}/projector` (the venue
+//! screen): what is on now and next, updated by the live stream without reloading.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use plenary_core::model::AgendaItemStatus;
+use plenary_core::views::{AgendaItemView, LiveView, ShownTime, SpeakerView};
+
+use crate::api::load_live;
+use crate::layout::{assembly_number, AssemblyTabs, ErrorPanel};
+use crate::live::{countdown, Live};
+
+/// Loads the live view of the assembly in the URL and hands it to `body`.
+fn with_live(body: fn(LiveView) -> AnyView) -> impl IntoView {
+    let params = use_params_map();
+    let page = Resource::new(
+        move || params.read().get("number"),
+        |raw| async move { load_live(assembly_number(raw)?).await },
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(view) => body(view),
+                    Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn LivePage() -> impl IntoView {
+    with_live(|view| view! { <DelegateView initial=view/> }.into_any())
+}
+
+#[component]
+pub fn ProjectorPage() -> impl IntoView {
+    with_live(|view| view! { <Projector initial=view/> }.into_any())
+}
+
+#[component]
+pub fn ConnectionBadge(live: Live) -> impl IntoView {
+    let state = move || live.connection.get();
+    view! {
+        <p class=move || format!("connection {}", state().class()) role="status" aria-live="polite">
+            <span class="dot" aria-hidden="true"></span>
+            {move || state().label()}
+        </p>
+    }
+}
+
+/// A time in the venue's zone, and the viewer's own when it differs (shown once hydrated).
+#[component]
+pub fn Clock(time: ShownTime) -> impl IntoView {
+    let mounted = RwSignal::new(false);
+    Effect::new(move |_| mounted.set(true));
+    let utc = time.utc.clone();
+    let venue = time.local.clone();
+    let viewer = move || {
+        if !mounted.get() {
+            return None;
+        }
+        let own = viewer_time(&utc)?;
+        (own != venue)
+            .then(|| view! { <span class="viewer-time">{format!(" ({own} your time)")}</span> })
+    };
+    view! { <time datetime=time.utc.clone()>{time.local.clone()}</time>{viewer} }
+}
+
+/// "HH:MM" of a UTC instant in the viewer's own time zone (browser only).
+#[allow(unused_variables)]
+fn viewer_time(utc: &str) -> Option<String> {
+    #[cfg(feature = "hydrate")]
+    {
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(utc));
+        if date.get_time().is_nan() {
+            return None;
+        }
+        Some(format!("{:02}:{:02}", date.get_hours(), date.get_minutes()))
+    }
+    #[cfg(not(feature = "hydrate"))]
+    None
+}
+
+fn speaker_line(s: &SpeakerView) -> String {
+    let who = match (&s.name, &s.title) {
+        (Some(n), Some(t)) if t.starts_with(char::is_uppercase) => format!("{t} {n}"),
+        (Some(n), Some(t)) if !t.is_empty() => format!("{n}, {t}"),
+        (Some(n), _) => n.clone(),
+        (None, _) => format!(
+            "Representative of {}",
+            s.on_behalf_of.clone().unwrap_or_default()
+        ),
+    };
+    match s
+        .affiliation
+        .clone()
+        .or_else(|| s.name.as_ref().and(s.on_behalf_of.clone()))
+    {
+        Some(of) => format!("{who} · {of}"),
+        None => who,
+    }
+}
+
+#[component]
+fn DelegateView(initial: LiveView) -> impl IntoView {
+    let number = initial.number;
+    let title = initial.title.clone();
+    let live = Live::subscribe(initial);
+    let view = live.view;
+    view! {
+        <Title text=format!("Live · {title}")/>
+        <h1>{title.clone()}</h1>
+        <AssemblyTabs number/>
+        <ConnectionBadge live/>
+        <section class="now" aria-labelledby="now-heading">
+            <h2 id="now-heading">"Now"</h2>
+            {move || match view.get().now {
+                None => view! { <p class="idle">"Nothing is under way."</p> }.into_any(),
+                Some(now) => view! {
+                    <p class="session-name">{now.session.clone()}</p>
+                    <p class="now-item" data-item=now.item.id.to_string()>{now.item.title.clone()}</p>
+                    {now.speaker.as_ref().map(|s| view! {
+                        <p class="now-speaker">{speaker_line(s)}<span class="delivery">{s.delivery.label()}</span></p>
+                    })}
+                    {(now.speakers > 1).then(|| view! { <p class="muted">{format!("Speaker {} of {}", now.speaker_index + 1, now.speakers)}</p> })}
+                    <p class="time-left">"Time left: "<strong class="countdown">{move || live.seconds_left().map(countdown).unwrap_or_default()}</strong></p>
+                }.into_any(),
+            }}
+        </section>
+        <section class="next" aria-labelledby="next-heading">
+            <h2 id="next-heading">"Next"</h2>
+            {move || match view.get().next {
+                None => view! { <p class="idle">"Nothing more is planned."</p> }.into_any(),
+                Some(next) => view! {
+                    <p><Clock time=next.item.start.clone()/>" "<strong class="next-item">{next.item.title.clone()}</strong>" · "{next.session.clone()}</p>
+                }.into_any(),
+            }}
+        </section>
+        <section aria-labelledby="day-heading">
+            <h2 id="day-heading">"The day"</h2>
+            {move || view.get().sessions.into_iter().map(|s| view! {
+                <h3>{s.title.clone()}</h3>
+                <ol class="day">
+                    {s.items.into_iter().map(|i| view! { <DayItem item=i/> }).collect_view()}
+                </ol>
+            }).collect_view()}
+        </section>
+    }
+}
+
+#[component]
+fn DayItem(item: AgendaItemView) -> impl IntoView {
+    let status = item.status;
+    let held = status == AgendaItemStatus::Done;
+    view! {
+        <li class=format!("day-item {}", status.as_str())>
+            <span class="when"><Clock time=item.start.clone()/>{held.then(|| view! { "–"<Clock time=item.end.clone()/> })}</span>
+            <span class="what">{item.title.clone()}</span>
+            {(status != AgendaItemStatus::Pending).then(|| view! { <span class="badge">{status.label()}</span> })}
+        </li>
+    }
+}
+
+#[component]
+fn Projector(initial: LiveView) -> impl IntoView {
+    let title = initial.title.clone();
+    let slogan = initial.slogan.clone();
+    let live = Live::subscribe(initial);
+    let view = live.view;
+    view! {
+        <Title text=format!("Projector · {title}")/>
+        <div class="projector">
+            <header>
+                <h1>{title.clone()}</h1>
+                {slogan.map(|s| view! { <p class="slogan">{s}</p> })}
+            </header>
+            {move || match view.get().now {
+                None => view! { <p class="now-item idle">{view.get().status.label().to_string()}</p> }.into_any(),
+                Some(now) => view! {
+                    <p class="session-name">{now.session.clone()}</p>
+                    <p class="now-item">{now.item.title.clone()}</p>
+                    {now.speaker.as_ref().map(|s| view! { <p class="now-speaker">{speaker_line(s)}</p> })}
+                    <p class="countdown" aria-label="Time left">{move || live.seconds_left().map(countdown).unwrap_or_default()}</p>
+                }.into_any(),
+            }}
+            <ConnectionBadge live/>
+        </div>
+    }
+}
