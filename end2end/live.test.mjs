@@ -108,3 +108,19 @@ test('after its server restarts, the delegate page reconnects and shows the curr
     server.kill('SIGTERM');
   }
 });
+
+test('the delegate view speaks Korean to a Korean browser, and the switcher remembers a choice', async () => {
+  const context = await browser.newContext({ locale: 'ko-KR' });
+  const page = await context.newPage();
+  await open(page, '/assemblies/13/live');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'ko');
+  assert.equal(await page.locator('#now-heading').innerText(), '현재');
+  assert.equal(await page.locator('#day-heading').innerText(), '오늘 일정');
+  await within(page.locator('.connection'), /^실시간$/, 5000);
+
+  await page.selectOption('#language', 'mn');
+  await within(page.locator('#now-heading'), /^Одоо$/, 2000);
+  await open(page, '/assemblies/13/agenda');
+  assert.match(await page.locator('.lead').innerText(), /2021 оны 8-р сарын 10/);
+  await context.close();
+});

@@ -102,7 +102,7 @@ test('an organizer builds, reorders and postpones the 14th assembly', async () =
   assert.deepEqual(await publicSession.locator('.when time').allInnerTexts(), ['15:00', '15:30', '15:40']);
   assert.match(await publicSession.locator('li.item').first().innerText(), /Governor Lee Cheol-woo/);
   assert.equal(await visitor.locator('.notice').count(), 1);
-  assert.match(await visitor.locator('.notice').innerText(), /postponed: moved from 1 September 2022 to 1 October 2022\. The venue is needed as a typhoon shelter\./);
+  assert.match(await visitor.locator('.notice').innerText(), /postponed: From 1 September 2022 to 1 October 2022: The venue is needed as a typhoon shelter\./);
   assert.match(await publicSession.locator('time').first().getAttribute('datetime'), /^2022-10-01T06:00:00/);
   assert.deepEqual(errors, []);
   await context.close();

@@ -3,6 +3,7 @@
 //! Times arrive already placed in the venue's time zone, so the browser needs no time-zone
 //! database of its own.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::*;
@@ -22,7 +23,7 @@ pub struct ShownTime {
 pub struct AssemblySummary {
     pub number: i64,
     pub title: String,
-    pub start_date: String,
+    pub start_date: NaiveDate,
     pub venue: String,
     pub mode: AssemblyMode,
     pub status: AssemblyStatus,
@@ -41,8 +42,8 @@ pub struct HomePage {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostponementView {
-    pub from_date: String,
-    pub to_date: String,
+    pub from_date: NaiveDate,
+    pub to_date: NaiveDate,
     pub reason: String,
 }
 
@@ -71,8 +72,8 @@ pub struct AssemblyPage {
     pub number: i64,
     pub title: String,
     pub slogan: Option<String>,
-    pub start_date: String,
-    pub end_date: String,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
     pub venue: String,
     pub host: Option<String>,
     pub mode: AssemblyMode,
@@ -138,8 +139,8 @@ pub struct AgendaPage {
     pub status: AssemblyStatus,
     /// Every postponement, oldest first.
     pub postponements: Vec<PostponementView>,
-    /// The date of the assembly, in the venue's time zone.
-    pub date: String,
+    /// The first day of the assembly.
+    pub date: NaiveDate,
     pub time_zone: String,
     pub sessions: Vec<SessionView>,
 }

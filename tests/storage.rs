@@ -57,7 +57,10 @@ async fn demo_loads_the_reference_assembly(db: Db) {
         Some("After 25 years together, into the future we go!")
     );
     assert_eq!(page.mode, AssemblyMode::Online);
-    assert_eq!(page.start_date, "10 August 2021");
+    assert_eq!(
+        page.start_date,
+        chrono::NaiveDate::from_ymd_opt(2021, 8, 10).unwrap()
+    );
     assert_eq!(page.postponements.len(), 1);
     assert!(page.postponements[0].reason.contains("COVID-19"));
     let a = &page.attendance;

@@ -4,6 +4,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use plenary_core::Error;
 
+use crate::i18n::*;
+
 /// Whether the current page is the full-screen projector, which has no header or footer.
 fn on_projector() -> bool {
     leptos_router::hooks::use_location()
@@ -27,22 +29,59 @@ pub fn Header() -> impl IntoView {
 }
 
 fn header() -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <a class="skip" href="#main">"Skip to content"</a>
+        <a class="skip" href="#main">{t!(i18n, skip)}</a>
         <header class="site">
             <a class="brand" href="/">"Plenary"</a>
             <nav aria-label="Main">
-                <A href="/">"Assemblies"</A>
-                <A href="/members">"Members"</A>
+                <A href="/">{t!(i18n, nav_assemblies)}</A>
+                <A href="/members">{t!(i18n, nav_members)}</A>
             </nav>
+            <LanguageSwitcher/>
             <Account/>
         </header>
+    }
+}
+
+/// The interface languages, each named in itself.
+const LANGUAGES: [(Locale, &str); 6] = [
+    (Locale::en, "English"),
+    (Locale::ko, "한국어"),
+    (Locale::zh, "中文"),
+    (Locale::ja, "日本語"),
+    (Locale::ru, "Русский"),
+    (Locale::mn, "Монгол"),
+];
+
+/// Chooses the interface language; the choice is remembered in a cookie. The first visit follows
+/// the browser's Accept-Language.
+#[component]
+fn LanguageSwitcher() -> impl IntoView {
+    let i18n = use_i18n();
+    let on_change = move |ev: leptos::ev::Event| {
+        let code = event_target_value(&ev);
+        if let Some((locale, _)) = LANGUAGES.iter().find(|(l, _)| l.as_str() == code) {
+            i18n.set_locale(*locale);
+        }
+    };
+    view! {
+        <label class="language">
+            <span class="visually-hidden">{t!(i18n, language)}</span>
+            <select id="language" on:change=on_change>
+                {LANGUAGES.iter().map(|(locale, name)| {
+                    let locale = *locale;
+                    view! { <option value=locale.as_str() selected=move || i18n.get_locale() == locale lang=locale.as_str()>{*name}</option> }
+                }).collect_view()}
+            </select>
+        </label>
     }
 }
 
 /// Who is signed in, with the way to the workspace and out; or the way in.
 #[component]
 fn Account() -> impl IntoView {
+    let i18n = use_i18n();
     let me = Resource::new(|| (), |_| crate::api::load_me());
     view! {
         <div class="account">
@@ -50,11 +89,11 @@ fn Account() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match me.await.ok().flatten() {
                         Some(actor) => view! {
-                            {(actor.role == plenary_core::auth::Role::Organizer).then(|| view! { <a href="/manage">"Workspace"</a> })}
+                            {(actor.role == plenary_core::auth::Role::Organizer).then(|| view! { <a href="/manage">{t!(i18n, workspace)}</a> })}
                             <span class="who">{actor.name}</span>
-                            <form method="post" action="/logout"><button type="submit" class="link">"Sign out"</button></form>
+                            <form method="post" action="/logout"><button type="submit" class="link">{t!(i18n, sign_out)}</button></form>
                         }.into_any(),
-                        None => view! { <a href="/login">"Sign in"</a> }.into_any(),
+                        None => view! { <a href="/login">{t!(i18n, sign_in)}</a> }.into_any(),
                     }
                 })}
             </Transition>
@@ -68,9 +107,10 @@ pub fn Footer() -> impl IntoView {
 }
 
 fn footer() -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <footer class="site">
-            <p>"Plenary runs the general assembly of an association of member governments."</p>
+            <p>{t!(i18n, footer)}</p>
         </footer>
     }
 }
@@ -83,20 +123,21 @@ pub fn ErrorPanel(error: Error) -> impl IntoView {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(http::StatusCode::from_u16(error.status()).unwrap_or_default());
     }
+    let i18n = use_i18n();
     let heading = match error {
-        Error::NotFound { .. } => "Not found",
-        Error::Unauthenticated => "Please sign in",
-        Error::Forbidden => "Not allowed",
-        _ => "Something went wrong",
+        Error::NotFound { .. } => t!(i18n, not_found).into_any(),
+        Error::Unauthenticated => t!(i18n, please_sign_in).into_any(),
+        Error::Forbidden => t!(i18n, not_allowed).into_any(),
+        _ => t!(i18n, went_wrong).into_any(),
     };
-    let sign_in =
-        (error == Error::Unauthenticated).then(|| view! { <p><a href="/login">"Sign in"</a></p> });
+    let sign_in = (error == Error::Unauthenticated)
+        .then(|| view! { <p><a href="/login">{t!(i18n, sign_in)}</a></p> });
     view! {
         <section class="error" role="alert">
             <h1>{heading}</h1>
             <p>{error.to_string()}</p>
             {sign_in}
-            <p><a href="/">"Back to the assemblies"</a></p>
+            <p><a href="/">{t!(i18n, back_home)}</a></p>
         </section>
     }
 }
@@ -113,11 +154,12 @@ pub fn assembly_number(raw: Option<String>) -> Result<i64, Error> {
 /// The tabs of an assembly's pages.
 #[component]
 pub fn AssemblyTabs(number: i64) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <nav class="tabs" aria-label="Assembly">
-            <A href=format!("/assemblies/{number}") exact=true>"Overview"</A>
-            <A href=format!("/assemblies/{number}/agenda")>"Agenda"</A>
-            <A href=format!("/assemblies/{number}/live")>"Live"</A>
+            <A href=format!("/assemblies/{number}") exact=true>{t!(i18n, tab_overview)}</A>
+            <A href=format!("/assemblies/{number}/agenda")>{t!(i18n, tab_agenda)}</A>
+            <A href=format!("/assemblies/{number}/live")>{t!(i18n, tab_live)}</A>
         </nav>
     }
 }

@@ -5,16 +5,27 @@
 
 #![recursion_limit = "256"]
 
+// The interface's translations (locales/*.json), checked at compile time. leptos_i18n 0.6 prefers a
+// build script for this; the macro does the same in place and keeps the build simple.
+#[allow(deprecated)]
+mod i18n_locales {
+    leptos_i18n::load_locales!();
+}
+pub use i18n_locales::i18n;
+
 pub mod api;
 mod forms;
 mod layout;
 mod live;
 mod pages;
+mod text;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
+
+use crate::i18n::I18nContextProvider;
 
 use pages::manage::{AuditPage, ControlPage, EditorPage, ManagePage, RegisterEditor, UsersPage};
 use pages::{
@@ -48,6 +59,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
         <Title formatter=|page: String| format!("{page} · Plenary")/>
+        <I18nContextProvider>
         <Router>
             <layout::Header/>
             <main id="main" class=layout::main_class>
@@ -69,6 +81,7 @@ pub fn App() -> impl IntoView {
             </main>
             <layout::Footer/>
         </Router>
+        </I18nContextProvider>
     }
 }
 

@@ -20,13 +20,16 @@ pub enum Connection {
 }
 
 impl Connection {
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
+        let i18n = crate::i18n::use_i18n();
+        use crate::i18n::t_string;
         match self {
-            Connection::Static => "Showing the state when the page was loaded",
-            Connection::Connecting => "Connecting…",
-            Connection::Live => "Live",
-            Connection::Reconnecting => "Connection lost, reconnecting…",
+            Connection::Static => t_string!(i18n, conn_static),
+            Connection::Connecting => t_string!(i18n, conn_connecting),
+            Connection::Live => t_string!(i18n, conn_live),
+            Connection::Reconnecting => t_string!(i18n, conn_down),
         }
+        .to_string()
     }
 
     pub fn class(self) -> &'static str {

@@ -68,7 +68,10 @@ async fn server_fn(State(state): State<AppState>, request: Request<Body>) -> imp
 
 /// The whole application as one router, so tests can drive it with `oneshot`.
 pub fn router(state: AppState, sessions: Store) -> Router {
-    let routes = generate_route_list(App);
+    // The route list comes from rendering the app once; it never changes, so do that once.
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    let routes = ROUTES.get_or_init(|| generate_route_list(App)).clone();
     let options = state.leptos_options.clone();
     let page_shell = move || shell(options.clone());
     let (api, openapi) = crate::api::routes();

@@ -131,7 +131,7 @@ pub async fn home_page(db: &Db) -> Result<HomePage> {
             Ok(AssemblySummary {
                 number: r.number,
                 title: r.title,
-                start_date: long_date(r.start_date),
+                start_date: r.start_date,
                 venue: r.venue,
                 mode: stored("mode", &r.mode)?,
                 status: stored("status", &r.status)?,
@@ -158,7 +158,7 @@ pub async fn agenda_page(db: &Db, number: i64) -> Result<AgendaPage> {
         title: row.title,
         status: stored("status", &row.status)?,
         postponements: load_postponements(db, row.id).await?,
-        date: long_date(row.start_date),
+        date: row.start_date,
         time_zone: row.time_zone,
         sessions,
     })
@@ -187,8 +187,8 @@ pub async fn assembly_page(db: &Db, number: i64) -> Result<AssemblyPage> {
         number: row.number,
         title: row.title,
         slogan: row.slogan,
-        start_date: long_date(row.start_date),
-        end_date: long_date(row.end_date),
+        start_date: row.start_date,
+        end_date: row.end_date,
         venue: row.venue,
         host: row.host,
         mode: stored("mode", &row.mode)?,

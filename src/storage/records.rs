@@ -477,8 +477,8 @@ pub async fn list_postponements(
     Ok(rows
         .into_iter()
         .map(|(from, to, reason)| crate::views::PostponementView {
-            from_date: super::long_date(from),
-            to_date: super::long_date(to),
+            from_date: from,
+            to_date: to,
             reason,
         })
         .collect())

@@ -10,7 +10,9 @@ use plenary_core::model::Delivery;
 use plenary_core::views::{AgendaItemView, SpeakerView};
 
 use crate::api::load_agenda;
+use crate::i18n::*;
 use crate::layout::{assembly_number, AssemblyTabs, ErrorPanel};
+use crate::text::{date, Label, SpeakerName};
 
 #[component]
 pub fn AgendaPage() -> impl IntoView {
@@ -20,8 +22,9 @@ pub fn AgendaPage() -> impl IntoView {
         |raw| async move { load_agenda(assembly_number(raw)?).await },
     );
     let query = RwSignal::new(String::new());
+    let i18n = use_i18n();
     view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(a) => {
@@ -35,19 +38,22 @@ pub fn AgendaPage() -> impl IntoView {
                             <Title text=format!("Agenda · {}", a.title)/>
                             <h1>{a.title.clone()}</h1>
                             <AssemblyTabs number=a.number/>
-                            <p class="lead">{format!("Agenda for {}. Times are in the venue's time zone, {}.", a.date, a.time_zone)}</p>
-                            {a.postponements.last().map(|p| view! {
-                                <p class="notice" role="note">
-                                    <strong>{a.status.label().to_string()}</strong>
-                                    {format!(": moved from {} to {}. {}", p.from_date, p.to_date, p.reason)}
-                                </p>
+                            <p class="lead">{t!(i18n, agenda_for, date = move || date(a.date), zone = move || a.time_zone.clone())}</p>
+                            {a.postponements.last().cloned().map(|p| {
+                                let status = a.status;
+                                view! {
+                                    <p class="notice" role="note">
+                                        <strong>{move || status.tr()}</strong>": "
+                                        {t!(i18n, postponed, from = move || date(p.from_date), to = move || date(p.to_date), reason = move || p.reason.clone())}
+                                    </p>
+                                }
                             })}
                             <div class="filter">
-                                <label for="agenda-filter">"Find an item or speaker"</label>
-                                <input id="agenda-filter" type="search" placeholder="e.g. Ulsan, report, video"
+                                <label for="agenda-filter">{t!(i18n, find)}</label>
+                                <input id="agenda-filter" type="search" placeholder=move || t_string!(i18n, find_example).to_string()
                                     prop:value=move || query.get()
                                     on:input:target=move |ev| query.set(ev.target().value())/>
-                                <p class="count" aria-live="polite">{move || format!("Showing {} of {} items", shown(), total)}</p>
+                                <p class="count" aria-live="polite">{t!(i18n, showing, shown = shown, total = move || total)}</p>
                             </div>
                             {a.sessions.into_iter().map(|s| view! {
                                 <section class="session">
@@ -92,14 +98,16 @@ fn haystack(item: &AgendaItemView) -> String {
 fn Item(item: AgendaItemView, query: RwSignal<String>) -> impl IntoView {
     let text = haystack(&item);
     let hidden = move || !text.contains(query.read().trim().to_lowercase().as_str());
+    let i18n = use_i18n();
+    let (kind, minutes) = (item.kind, item.planned_minutes);
     view! {
         <li class="item" class:hidden=hidden data-kind=item.kind.as_str()>
             <div class="when">
                 <time datetime=item.start.utc>{item.start.local}</time>
-                <span class="minutes">{format!("{} min", item.planned_minutes)}</span>
+                <span class="minutes">{t!(i18n, minutes_short, count = move || minutes)}</span>
             </div>
             <div class="what">
-                <span class="kind">{item.kind.label()}</span>
+                <span class="kind">{move || kind.tr()}</span>
                 <h3>{item.title}</h3>
                 <ul class="speakers">
                     {item.speakers.into_iter().map(|s| view! { <Speaker speaker=s/> }).collect_view()}
@@ -111,29 +119,17 @@ fn Item(item: AgendaItemView, query: RwSignal<String>) -> impl IntoView {
 
 #[component]
 fn Speaker(speaker: SpeakerView) -> impl IntoView {
-    // An office ("Governor", "Prime Minister") goes before the name; a description ("former
-    // Secretary-General of …") reads better after it.
-    let who = match (&speaker.name, &speaker.title) {
-        (Some(name), Some(title)) if title.starts_with(char::is_uppercase) => {
-            format!("{title} {name}")
-        }
-        (Some(name), Some(title)) if !title.is_empty() => format!("{name}, {title}"),
-        (Some(name), _) => name.clone(),
-        (None, _) => format!(
-            "Representative of {}",
-            speaker.on_behalf_of.clone().unwrap_or_default()
-        ),
-    };
     let of = speaker
         .affiliation
         .clone()
         .or_else(|| speaker.name.as_ref().and(speaker.on_behalf_of.clone()));
+    let delivery = speaker.delivery;
     view! {
         <li class="speaker">
-            <span class="who">{who}</span>
+            <span class="who"><SpeakerName speaker=speaker.clone()/></span>
             {of.map(|o| view! { <span class="of">{o}</span> })}
             <span class="role">{speaker.role}</span>
-            <span class="delivery" class:video=speaker.delivery == Delivery::Video>{speaker.delivery.label()}</span>
+            <span class="delivery" class:video=delivery == Delivery::Video>{move || delivery.tr()}</span>
         </li>
     }
 }

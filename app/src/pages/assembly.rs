@@ -3,70 +3,26 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use plenary_core::views::AttendanceSummary;
+use plenary_core::views::{AssemblyPage as Page, AttendanceSummary};
 
 use crate::api::load_assembly;
+use crate::i18n::*;
 use crate::layout::{assembly_number, AssemblyTabs, ErrorPanel};
+use crate::text::{date, Label};
 
 #[component]
 pub fn AssemblyPage() -> impl IntoView {
+    let i18n = use_i18n();
     let params = use_params_map();
     let page = Resource::new(
         move || params.read().get("number"),
         |raw| async move { load_assembly(assembly_number(raw)?).await },
     );
     view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(a) => {
-                        let when = if a.start_date == a.end_date {
-                            a.start_date.clone()
-                        } else {
-                            format!("{} – {}", a.start_date, a.end_date)
-                        };
-                        view! {
-                            <Title text=a.title.clone()/>
-                            <p class="kicker">{a.association.clone()}</p>
-                            <h1>{a.title.clone()}</h1>
-                            {a.slogan.clone().map(|s| view! { <p class="slogan">"“"{s}"”"</p> })}
-                            <AssemblyTabs number=a.number/>
-                            <dl class="facts">
-                                <dt>"Date"</dt><dd>{when}</dd>
-                                <dt>"Venue"</dt><dd>{a.venue.clone()}</dd>
-                                <dt>"Mode"</dt><dd>{a.mode.label()}</dd>
-                                <dt>"Status"</dt><dd>{a.status.label()}</dd>
-                                <dt>"Time zone"</dt><dd>{a.time_zone.clone()}</dd>
-                                {a.host.clone().map(|h| view! { <dt>"Host"</dt><dd>{h}</dd> })}
-                            </dl>
-                            {(!a.postponements.is_empty()).then(|| view! {
-                                <section class="postponements">
-                                    <h2>"Postponements"</h2>
-                                    <ul>
-                                        {a.postponements.iter().map(|p| view! {
-                                            <li>{format!("From {} to {}: {}", p.from_date, p.to_date, p.reason)}</li>
-                                        }).collect_view()}
-                                    </ul>
-                                </section>
-                            })}
-                            <Attendance summary=a.attendance.clone()/>
-                            <section>
-                                <h2>"Sessions"</h2>
-                                <ol class="sessions">
-                                    {a.sessions.iter().map(|s| view! {
-                                        <li>
-                                            <time datetime=s.start.utc.clone()>{s.start.local.clone()}</time>
-                                            "–"
-                                            <time datetime=s.end.utc.clone()>{s.end.local.clone()}</time>
-                                            " "<strong>{s.title.clone()}</strong>
-                                            {format!(" ({} {})", s.items, if s.items == 1 { "item" } else { "items" })}
-                                        </li>
-                                    }).collect_view()}
-                                </ol>
-                                <p><a href=format!("/assemblies/{}/agenda", a.number)>"The full agenda"</a></p>
-                            </section>
-                        }.into_any()
-                    }
+                    Ok(a) => view! { <Overview a/> }.into_any(),
                     Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
                 }
             })}
@@ -75,35 +31,100 @@ pub fn AssemblyPage() -> impl IntoView {
 }
 
 #[component]
-fn Attendance(summary: AttendanceSummary) -> impl IntoView {
-    if summary.people == 0 {
-        return view! { <section><h2>"Attendance"</h2><p>"No attendance recorded yet."</p></section> }.into_any();
+fn Overview(a: Page) -> impl IntoView {
+    let i18n = use_i18n();
+    let (start, end) = (a.start_date, a.end_date);
+    let when = move || {
+        if start == end {
+            date(start)
+        } else {
+            format!("{} – {}", date(start), date(end))
+        }
+    };
+    let (mode, status) = (a.mode, a.status);
+    view! {
+        <Title text=a.title.clone()/>
+        <p class="kicker">{a.association.clone()}</p>
+        <h1>{a.title.clone()}</h1>
+        {a.slogan.clone().map(|s| view! { <p class="slogan">"“"{s}"”"</p> })}
+        <AssemblyTabs number=a.number/>
+        <dl class="facts">
+            <dt>{t!(i18n, date)}</dt><dd>{when}</dd>
+            <dt>{t!(i18n, venue)}</dt><dd>{a.venue.clone()}</dd>
+            <dt>{t!(i18n, mode)}</dt><dd>{move || mode.tr()}</dd>
+            <dt>{t!(i18n, status)}</dt><dd>{move || status.tr()}</dd>
+            <dt>{t!(i18n, time_zone)}</dt><dd>{a.time_zone.clone()}</dd>
+            {a.host.clone().map(|h| view! { <dt>{t!(i18n, host)}</dt><dd>{h}</dd> })}
+        </dl>
+        {(!a.postponements.is_empty()).then(|| view! {
+            <section class="postponements">
+                <h2>{t!(i18n, postponements)}</h2>
+                <ul>
+                    {a.postponements.iter().map(|p| {
+                        let (from, to, reason) = (p.from_date, p.to_date, p.reason.clone());
+                        view! { <li>{t!(i18n, postponed, from = move || date(from), to = move || date(to), reason = move || reason.clone())}</li> }
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+        <Attendance summary=a.attendance.clone()/>
+        <section>
+            <h2>{t!(i18n, sessions)}</h2>
+            <ol class="sessions">
+                {a.sessions.iter().map(|s| {
+                    let count = s.items;
+                    view! {
+                        <li>
+                            <time datetime=s.start.utc.clone()>{s.start.local.clone()}</time>
+                            "–"
+                            <time datetime=s.end.utc.clone()>{s.end.local.clone()}</time>
+                            " "<strong>{s.title.clone()}</strong>" "
+                            {move || if count == 1 { t!(i18n, one_item).into_any() } else { t!(i18n, n_items, count = move || count).into_any() }}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+            <p><a href=format!("/assemblies/{}/agenda", a.number)>{t!(i18n, full_agenda)}</a></p>
+        </section>
     }
-    let associates = (!summary.associates.is_empty()).then(|| {
-        format!(
-            " and the associate member {}",
-            summary.associates.join(", ")
-        )
-    });
+}
+
+#[component]
+fn Attendance(summary: AttendanceSummary) -> impl IntoView {
+    let i18n = use_i18n();
+    if summary.people == 0 {
+        return view! { <section><h2>{t!(i18n, attendance)}</h2><p>{t!(i18n, no_attendance)}</p></section> }.into_any();
+    }
+    let s = summary.clone();
+    let sentence = t!(
+        i18n,
+        attendance_sentence,
+        people = move || s.people,
+        governments = move || s.governments,
+        members = move || s.members,
+        countries = move || s.countries
+    );
+    let associates = summary.associates.join(", ");
+    let guests = summary.guests.join("; ");
     view! {
         <section class="attendance">
-            <h2>"Attendance"</h2>
+            <h2>{t!(i18n, attendance)}</h2>
             <ul class="figures">
-                <li><strong>{summary.people}</strong>" people"</li>
-                <li><strong>{summary.governments}</strong>" regional governments"</li>
-                <li><strong>{summary.members}</strong>" member governments"</li>
-                <li><strong>{summary.countries}</strong>" countries"</li>
+                <li><strong>{summary.people}</strong>" "{t!(i18n, people)}</li>
+                <li><strong>{summary.governments}</strong>" "{t!(i18n, regional_governments)}</li>
+                <li><strong>{summary.members}</strong>" "{t!(i18n, member_governments)}</li>
+                <li><strong>{summary.countries}</strong>" "{t!(i18n, countries)}</li>
             </ul>
-            <p>
-                {format!(
-                    "{} people from {} regional governments took part, including {} member governments from {} countries{}.",
-                    summary.people, summary.governments, summary.members, summary.countries,
-                    associates.unwrap_or_default(),
-                )}
-            </p>
-            {(!summary.guests.is_empty()).then(|| view! {
-                <p>"Guests: "{summary.guests.join("; ")}</p>
+            <p class="sentence">{sentence}</p>
+            {(!associates.is_empty()).then(|| {
+                let names = associates.clone();
+                view! { <p>{t!(i18n, associates, names = move || names.clone())}</p> }
+            })}
+            {(!guests.is_empty()).then(|| {
+                let names = guests.clone();
+                view! { <p>{t!(i18n, guests, names = move || names.clone())}</p> }
             })}
         </section>
-    }.into_any()
+    }
+    .into_any()
 }

@@ -8,8 +8,10 @@ use plenary_core::model::AgendaItemStatus;
 use plenary_core::views::{AgendaItemView, LiveView, ShownTime, SpeakerView};
 
 use crate::api::load_live;
+use crate::i18n::*;
 use crate::layout::{assembly_number, AssemblyTabs, ErrorPanel};
 use crate::live::{countdown, Live};
+use crate::text::{Label, SpeakerName};
 
 /// Loads the live view of the assembly in the URL and hands it to `body`.
 fn with_live(body: fn(LiveView) -> AnyView) -> impl IntoView {
@@ -18,8 +20,9 @@ fn with_live(body: fn(LiveView) -> AnyView) -> impl IntoView {
         move || params.read().get("number"),
         |raw| async move { load_live(assembly_number(raw)?).await },
     );
+    let i18n = use_i18n();
     view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(view) => body(view),
@@ -84,24 +87,14 @@ fn viewer_time(utc: &str) -> Option<String> {
     None
 }
 
-fn speaker_line(s: &SpeakerView) -> String {
-    let who = match (&s.name, &s.title) {
-        (Some(n), Some(t)) if t.starts_with(char::is_uppercase) => format!("{t} {n}"),
-        (Some(n), Some(t)) if !t.is_empty() => format!("{n}, {t}"),
-        (Some(n), _) => n.clone(),
-        (None, _) => format!(
-            "Representative of {}",
-            s.on_behalf_of.clone().unwrap_or_default()
-        ),
-    };
-    match s
+/// A speaker with the government or body they belong to.
+#[component]
+fn SpeakerLine(speaker: SpeakerView) -> impl IntoView {
+    let of = speaker
         .affiliation
         .clone()
-        .or_else(|| s.name.as_ref().and(s.on_behalf_of.clone()))
-    {
-        Some(of) => format!("{who} · {of}"),
-        None => who,
-    }
+        .or_else(|| speaker.name.as_ref().and(speaker.on_behalf_of.clone()));
+    view! { <SpeakerName speaker/>{of.map(|o| format!(" · {o}"))} }
 }
 
 #[component]
@@ -110,37 +103,42 @@ fn DelegateView(initial: LiveView) -> impl IntoView {
     let title = initial.title.clone();
     let live = Live::subscribe(initial);
     let view = live.view;
+    let i18n = use_i18n();
     view! {
         <Title text=format!("Live · {title}")/>
         <h1>{title.clone()}</h1>
         <AssemblyTabs number/>
         <ConnectionBadge live/>
         <section class="now" aria-labelledby="now-heading">
-            <h2 id="now-heading">"Now"</h2>
+            <h2 id="now-heading">{t!(i18n, now)}</h2>
             {move || match view.get().now {
-                None => view! { <p class="idle">"Nothing is under way."</p> }.into_any(),
+                None => view! { <p class="idle">{t!(i18n, nothing_now)}</p> }.into_any(),
                 Some(now) => view! {
                     <p class="session-name">{now.session.clone()}</p>
                     <p class="now-item" data-item=now.item.id.to_string()>{now.item.title.clone()}</p>
-                    {now.speaker.as_ref().map(|s| view! {
-                        <p class="now-speaker">{speaker_line(s)}<span class="delivery">{s.delivery.label()}</span></p>
+                    {now.speaker.clone().map(|s| {
+                        let delivery = s.delivery;
+                        view! { <p class="now-speaker"><SpeakerLine speaker=s/><span class="delivery">{move || delivery.tr()}</span></p> }
                     })}
-                    {(now.speakers > 1).then(|| view! { <p class="muted">{format!("Speaker {} of {}", now.speaker_index + 1, now.speakers)}</p> })}
-                    <p class="time-left">"Time left: "<strong class="countdown">{move || live.seconds_left().map(countdown).unwrap_or_default()}</strong></p>
+                    {(now.speakers > 1).then(|| {
+                        let (n, m) = (now.speaker_index + 1, now.speakers);
+                        view! { <p class="muted">{t!(i18n, speaker_of, n = move || n, m = move || m)}</p> }
+                    })}
+                    <p class="time-left">{t!(i18n, time_left)}": "<strong class="countdown">{move || live.seconds_left().map(countdown).unwrap_or_default()}</strong></p>
                 }.into_any(),
             }}
         </section>
         <section class="next" aria-labelledby="next-heading">
-            <h2 id="next-heading">"Next"</h2>
+            <h2 id="next-heading">{t!(i18n, next)}</h2>
             {move || match view.get().next {
-                None => view! { <p class="idle">"Nothing more is planned."</p> }.into_any(),
+                None => view! { <p class="idle">{t!(i18n, nothing_next)}</p> }.into_any(),
                 Some(next) => view! {
                     <p><Clock time=next.item.start.clone()/>" "<strong class="next-item">{next.item.title.clone()}</strong>" · "{next.session.clone()}</p>
                 }.into_any(),
             }}
         </section>
         <section aria-labelledby="day-heading">
-            <h2 id="day-heading">"The day"</h2>
+            <h2 id="day-heading">{t!(i18n, the_day)}</h2>
             {move || view.get().sessions.into_iter().map(|s| view! {
                 <h3>{s.title.clone()}</h3>
                 <ol class="day">
@@ -159,7 +157,7 @@ fn DayItem(item: AgendaItemView) -> impl IntoView {
         <li class=format!("day-item {}", status.as_str())>
             <span class="when"><Clock time=item.start.clone()/>{held.then(|| view! { "–"<Clock time=item.end.clone()/> })}</span>
             <span class="what">{item.title.clone()}</span>
-            {(status != AgendaItemStatus::Pending).then(|| view! { <span class="badge">{status.label()}</span> })}
+            {(status != AgendaItemStatus::Pending).then(|| view! { <span class="badge">{move || status.tr()}</span> })}
         </li>
     }
 }
@@ -178,12 +176,12 @@ fn Projector(initial: LiveView) -> impl IntoView {
                 {slogan.map(|s| view! { <p class="slogan">{s}</p> })}
             </header>
             {move || match view.get().now {
-                None => view! { <p class="now-item idle">{view.get().status.label().to_string()}</p> }.into_any(),
+                None => view! { <p class="now-item idle">{view.get().status.tr()}</p> }.into_any(),
                 Some(now) => view! {
                     <p class="session-name">{now.session.clone()}</p>
                     <p class="now-item">{now.item.title.clone()}</p>
-                    {now.speaker.as_ref().map(|s| view! { <p class="now-speaker">{speaker_line(s)}</p> })}
-                    <p class="countdown" aria-label="Time left">{move || live.seconds_left().map(countdown).unwrap_or_default()}</p>
+                    {now.speaker.clone().map(|s| view! { <p class="now-speaker"><SpeakerLine speaker=s/></p> })}
+                    <p class="countdown" aria-label=move || t_string!(use_i18n(), time_left).to_string()>{move || live.seconds_left().map(countdown).unwrap_or_default()}</p>
                 }.into_any(),
             }}
             <ConnectionBadge live/>

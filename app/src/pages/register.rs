@@ -5,7 +5,9 @@ use leptos_meta::Title;
 use plenary_core::model::{MemberKind, MemberStatus};
 
 use crate::api::load_register;
+use crate::i18n::*;
 use crate::layout::ErrorPanel;
+use crate::text::Label;
 
 /// "1st", "2nd", "79th".
 fn ordinal(n: i64) -> String {
@@ -19,41 +21,34 @@ fn ordinal(n: i64) -> String {
     format!("{n}{suffix}")
 }
 
-/// "78 active members in 5 countries, and 1 associate member."
-fn summary(members: i64, countries: i64, associates: i64) -> String {
-    let plural = |n: i64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let mut text = format!(
-        "{} in {}",
-        plural(members, "active member", "active members"),
-        plural(countries, "country", "countries")
-    );
-    if associates > 0 {
-        text.push_str(&format!(
-            ", and {}",
-            plural(associates, "associate member", "associate members")
-        ));
-    }
-    text + "."
-}
-
 #[component]
 pub fn RegisterPage() -> impl IntoView {
     let page = Resource::new(|| (), |_| load_register());
+    let i18n = use_i18n();
     view! {
-        <Title text="Member register"/>
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Title text=move || t_string!(i18n, member_register).to_string()/>
+        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(r) => view! {
                         <p class="kicker">{r.association.clone()}</p>
-                        <h1>"Member register"</h1>
-                        <p class="lead">{summary(r.active_members, r.member_countries, r.associate_members)}</p>
+                        <h1>{t!(i18n, member_register)}</h1>
+                        <p class="lead">
+                            {t!(i18n, register_members, members = move || r.active_members, countries = move || r.member_countries)}
+                            {match r.associate_members {
+                                0 => None,
+                                1 => Some(t!(i18n, register_one_associate).into_any()),
+                                n => Some(t!(i18n, register_associates, count = move || n).into_any()),
+                            }}
+                            "."
+                        </p>
                         {(!r.chairs.is_empty()).then(|| view! {
                             <section>
-                                <h2>"Chairs"</h2>
+                                <h2>{t!(i18n, chairs)}</h2>
                                 <ul>
-                                    {r.chairs.iter().map(|c| view! {
-                                        <li>{format!("Term {}: {} ({})", c.term, c.member, c.country)}</li>
+                                    {r.chairs.iter().map(|c| {
+                                        let (term, member, country) = (c.term, c.member.clone(), c.country.clone());
+                                        view! { <li>{t!(i18n, chair_term, term = move || term, member = move || member.clone(), country = move || country.clone())}</li> }
                                     }).collect_view()}
                                 </ul>
                             </section>
@@ -62,14 +57,14 @@ pub fn RegisterPage() -> impl IntoView {
                             <section class="country">
                                 <h2>{group.country.clone()}" "<small>{format!("({})", group.members.len())}</small></h2>
                                 <table>
-                                    <thead><tr><th scope="col">"No."</th><th scope="col">"Member government"</th><th scope="col">"Kind"</th><th scope="col">"Status"</th></tr></thead>
+                                    <thead><tr><th scope="col">{t!(i18n, col_no)}</th><th scope="col">{t!(i18n, col_member)}</th><th scope="col">{t!(i18n, col_kind)}</th><th scope="col">{t!(i18n, col_status)}</th></tr></thead>
                                     <tbody>
                                         {group.members.into_iter().map(|m| view! {
                                             <tr class:muted=m.status != MemberStatus::Active>
                                                 <td>{m.ordinal.map(ordinal).unwrap_or_default()}</td>
                                                 <td>{m.name}</td>
-                                                <td>{if m.kind == MemberKind::Member { String::new() } else { m.kind.label().to_string() }}</td>
-                                                <td>{m.status.label()}</td>
+                                                <td>{(m.kind != MemberKind::Member).then(|| { let k = m.kind; move || k.tr() })}</td>
+                                                <td>{let st = m.status; move || st.tr()}</td>
                                             </tr>
                                         }).collect_view()}
                                     </tbody>
@@ -95,14 +90,5 @@ mod tests {
         assert_eq!(ordinal(22), "22nd");
         assert_eq!(ordinal(79), "79th");
         assert_eq!(ordinal(113), "113th");
-    }
-
-    #[test]
-    fn the_summary_counts_members_countries_and_associates() {
-        assert_eq!(
-            super::summary(78, 5, 1),
-            "78 active members in 5 countries, and 1 associate member."
-        );
-        assert_eq!(super::summary(1, 1, 0), "1 active member in 1 country.");
     }
 }

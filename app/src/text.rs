@@ -1,0 +1,127 @@
+//! The interface's words in the reader's language: dates, and the labels of the domain's closed
+//! sets of values (the translations themselves are in `locales/*.json`).
+
+use chrono::{Datelike, NaiveDate};
+use leptos::prelude::*;
+use plenary_core::model::*;
+use plenary_core::views::SpeakerView;
+
+use crate::i18n::*;
+
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const RU_MONTHS: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
+/// "10 August 2021", "2021년 8월 10일", "2021年8月10日", "10 августа 2021 г.", "2021 оны 8-р сарын 10".
+pub fn long_date(locale: Locale, d: NaiveDate) -> String {
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    match locale {
+        Locale::en => format!("{day} {} {y}", EN_MONTHS[m as usize - 1]),
+        Locale::ko => format!("{y}년 {m}월 {day}일"),
+        Locale::zh | Locale::ja => format!("{y}年{m}月{day}日"),
+        Locale::ru => format!("{day} {} {y} г.", RU_MONTHS[m as usize - 1]),
+        Locale::mn => format!("{y} оны {m}-р сарын {day}"),
+    }
+}
+
+/// How a speaker is named: an office ("Governor", "Prime Minister") before the name, a
+/// description ("former Secretary-General of …") after it; a member government's representative
+/// when no person is named.
+#[component]
+pub fn SpeakerName(speaker: SpeakerView) -> impl IntoView {
+    let i18n = use_i18n();
+    match (speaker.name, speaker.title) {
+        (Some(name), Some(title)) if title.starts_with(char::is_uppercase) => {
+            format!("{title} {name}").into_any()
+        }
+        (Some(name), Some(title)) if !title.is_empty() => format!("{name}, {title}").into_any(),
+        (Some(name), _) => name.into_any(),
+        (None, _) => {
+            let member = speaker.on_behalf_of.unwrap_or_default();
+            t!(i18n, representative_of, member = move || member.clone()).into_any()
+        }
+    }
+}
+
+/// A date in the language the page is read in.
+pub fn date(d: NaiveDate) -> String {
+    long_date(use_i18n().get_locale(), d)
+}
+
+/// The label of a domain value in the reader's language.
+pub trait Label {
+    fn tr(self) -> String;
+}
+
+macro_rules! labels {
+    ($type:ty { $($variant:ident => $key:ident),+ $(,)? }) => {
+        impl Label for $type {
+            fn tr(self) -> String {
+                let i18n = use_i18n();
+                match self {
+                    $(<$type>::$variant => t_string!(i18n, $key).to_string()),+
+                }
+            }
+        }
+    };
+}
+
+labels!(AssemblyMode { InPerson => mode_in_person, Online => mode_online, Hybrid => mode_hybrid });
+labels!(AssemblyStatus {
+    Planned => astatus_planned, Postponed => astatus_postponed, InProgress => astatus_in_progress,
+    Concluded => astatus_concluded, Cancelled => astatus_cancelled,
+});
+labels!(AgendaItemKind {
+    WelcomingRemarks => kind_welcoming_remarks, OpeningRemarks => kind_opening_remarks,
+    CongratulatorySpeech => kind_congratulatory_speech, GuestSpeech => kind_guest_speech, Report => kind_report,
+    Presentation => kind_presentation, Application => kind_application, Declaration => kind_declaration, Other => kind_other,
+});
+labels!(AgendaItemStatus {
+    Pending => istatus_pending, Current => istatus_current, Done => istatus_done, Skipped => istatus_skipped,
+    Deferred => istatus_deferred,
+});
+labels!(Delivery { InPerson => delivery_in_person, Online => delivery_online, Video => delivery_video });
+labels!(MemberKind { Member => mkind_member, Associate => mkind_associate, Observer => mkind_observer });
+labels!(MemberStatus {
+    Applicant => mstatus_applicant, Active => mstatus_active, Withdrawn => mstatus_withdrawn, Archived => mstatus_archived,
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_as_each_language_writes_them() {
+        let d = NaiveDate::from_ymd_opt(2021, 8, 10).unwrap();
+        assert_eq!(long_date(Locale::en, d), "10 August 2021");
+        assert_eq!(long_date(Locale::ko, d), "2021년 8월 10일");
+        assert_eq!(long_date(Locale::ja, d), "2021年8月10日");
+        assert_eq!(long_date(Locale::ru, d), "10 августа 2021 г.");
+        assert_eq!(long_date(Locale::mn, d), "2021 оны 8-р сарын 10");
+    }
+}
