@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use plenary_core::views::ShownTime;
 use plenary_core::Error;
 
 use crate::i18n::*;
@@ -162,4 +163,37 @@ pub fn AssemblyTabs(number: i64) -> impl IntoView {
             <A href=format!("/assemblies/{number}/live")>{t!(i18n, tab_live)}</A>
         </nav>
     }
+}
+
+/// A time in the venue's zone, and the viewer's own when it differs (shown once hydrated).
+#[component]
+pub fn Clock(time: ShownTime) -> impl IntoView {
+    let mounted = RwSignal::new(false);
+    Effect::new(move |_| mounted.set(true));
+    let utc = time.utc.clone();
+    let venue = time.local.clone();
+    let viewer = move || {
+        if !mounted.get() {
+            return None;
+        }
+        let own = viewer_time(&utc)?;
+        (own != venue)
+            .then(|| view! { <span class="viewer-time">{format!(" ({own} your time)")}</span> })
+    };
+    view! { <time datetime=time.utc.clone()>{time.local.clone()}</time>{viewer} }
+}
+
+/// "HH:MM" of a UTC instant in the viewer's own time zone (browser only).
+#[allow(unused_variables)]
+fn viewer_time(utc: &str) -> Option<String> {
+    #[cfg(feature = "hydrate")]
+    {
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(utc));
+        if date.get_time().is_nan() {
+            return None;
+        }
+        Some(format!("{:02}:{:02}", date.get_hours(), date.get_minutes()))
+    }
+    #[cfg(not(feature = "hydrate"))]
+    None
 }

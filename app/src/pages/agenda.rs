@@ -11,7 +11,7 @@ use plenary_core::views::{AgendaItemView, SpeakerView};
 
 use crate::api::load_agenda;
 use crate::i18n::*;
-use crate::layout::{assembly_number, AssemblyTabs, ErrorPanel};
+use crate::layout::{assembly_number, AssemblyTabs, Clock, ErrorPanel};
 use crate::text::{date, Label, SpeakerName};
 
 #[component]
@@ -60,7 +60,7 @@ pub fn AgendaPage() -> impl IntoView {
                                     <h2>
                                         {s.title}" "
                                         <small>
-                                            <time datetime=s.start.utc>{s.start.local}</time>"–"<time datetime=s.end.utc>{s.end.local}</time>
+                                            <Clock time=s.start/>"–"<Clock time=s.end/>
                                         </small>
                                     </h2>
                                     <ol class="items">
@@ -103,7 +103,7 @@ fn Item(item: AgendaItemView, query: RwSignal<String>) -> impl IntoView {
     view! {
         <li class="item" class:hidden=hidden data-kind=item.kind.as_str()>
             <div class="when">
-                <time datetime=item.start.utc>{item.start.local}</time>
+                <Clock time=item.start/>
                 <span class="minutes">{t!(i18n, minutes_short, count = move || minutes)}</span>
             </div>
             <div class="what">

@@ -7,7 +7,7 @@ use plenary_core::views::{AssemblyPage as Page, AttendanceSummary};
 
 use crate::api::load_assembly;
 use crate::i18n::*;
-use crate::layout::{assembly_number, AssemblyTabs, ErrorPanel};
+use crate::layout::{assembly_number, AssemblyTabs, Clock, ErrorPanel};
 use crate::text::{date, Label};
 
 #[component]
@@ -75,9 +75,7 @@ fn Overview(a: Page) -> impl IntoView {
                     let count = s.items;
                     view! {
                         <li>
-                            <time datetime=s.start.utc.clone()>{s.start.local.clone()}</time>
-                            "–"
-                            <time datetime=s.end.utc.clone()>{s.end.local.clone()}</time>
+                            <Clock time=s.start.clone()/>"–"<Clock time=s.end.clone()/>
                             " "<strong>{s.title.clone()}</strong>" "
                             {move || if count == 1 { t!(i18n, one_item).into_any() } else { t!(i18n, n_items, count = move || count).into_any() }}
                         </li>

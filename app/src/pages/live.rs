@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use plenary_core::model::AgendaItemStatus;
-use plenary_core::views::{AgendaItemView, LiveView, ShownTime, SpeakerView};
+use plenary_core::views::{AgendaItemView, LiveView, SpeakerView};
 
 use crate::api::load_live;
 use crate::i18n::*;
-use crate::layout::{assembly_number, AssemblyTabs, ErrorPanel};
+use crate::layout::{assembly_number, AssemblyTabs, Clock, ErrorPanel};
 use crate::live::{countdown, Live};
 use crate::text::{Label, SpeakerName};
 
@@ -52,39 +52,6 @@ pub fn ConnectionBadge(live: Live) -> impl IntoView {
             {move || state().label()}
         </p>
     }
-}
-
-/// A time in the venue's zone, and the viewer's own when it differs (shown once hydrated).
-#[component]
-pub fn Clock(time: ShownTime) -> impl IntoView {
-    let mounted = RwSignal::new(false);
-    Effect::new(move |_| mounted.set(true));
-    let utc = time.utc.clone();
-    let venue = time.local.clone();
-    let viewer = move || {
-        if !mounted.get() {
-            return None;
-        }
-        let own = viewer_time(&utc)?;
-        (own != venue)
-            .then(|| view! { <span class="viewer-time">{format!(" ({own} your time)")}</span> })
-    };
-    view! { <time datetime=time.utc.clone()>{time.local.clone()}</time>{viewer} }
-}
-
-/// "HH:MM" of a UTC instant in the viewer's own time zone (browser only).
-#[allow(unused_variables)]
-fn viewer_time(utc: &str) -> Option<String> {
-    #[cfg(feature = "hydrate")]
-    {
-        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(utc));
-        if date.get_time().is_nan() {
-            return None;
-        }
-        Some(format!("{:02}:{:02}", date.get_hours(), date.get_minutes()))
-    }
-    #[cfg(not(feature = "hydrate"))]
-    None
 }
 
 /// A speaker with the government or body they belong to.
