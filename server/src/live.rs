@@ -118,8 +118,18 @@ async fn backlog(
     if let Some(last) = last {
         let missed = events_since(db, number, last, RESUME_LIMIT + 1).await?;
         let contiguous = missed.first().is_none_or(|e| e.id == last + 1);
-        if contiguous && (missed.len() as i64) <= RESUME_LIMIT {
+        if !missed.is_empty() && contiguous && (missed.len() as i64) <= RESUME_LIMIT {
             return Ok(missed);
+        }
+        if missed.is_empty() {
+            // Up to date, or ahead of this server's events (its data was reset): only in the
+            // second case is the state sent again.
+            let state = full_state(db, number).await?;
+            return Ok(if state.id < last {
+                vec![state]
+            } else {
+                Vec::new()
+            });
         }
     }
     Ok(vec![full_state(db, number).await?])
@@ -143,6 +153,7 @@ pub async fn events(
     // Subscribe before reading the backlog, so nothing falls between the two.
     let receiver = state.hub.subscribe(number);
     let first = backlog(&state.db, number, last).await?;
+    // A full state may carry a lower id than the client had (see `backlog`): go on from it.
     let sent = first.last().map(|e| e.id).or(last).unwrap_or(0);
     let head = stream::iter(first.iter().map(sse).collect::<Vec<_>>()).chain(stream::once(async {
         // Tell browsers to come back quickly after a restart.

@@ -160,6 +160,15 @@ async fn serve(db: Db, args: &ServeArgs) -> Result<(), StartError> {
         ..crate::AppState::new(db, &args.site_root)
     };
     let hub = state.hub.clone();
+    // The sign-in limiter keeps a counter per e-mail address tried; forget the idle ones.
+    let limiter = state.login_limiter.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
+        loop {
+            every.tick().await;
+            limiter.retain_recent();
+        }
+    });
     let app = crate::router(state, sessions);
     tracing::info!("Plenary listening on http://{}", args.addr);
     println!("Plenary is running at http://{}", args.addr);

@@ -159,6 +159,12 @@ async fn the_stream_numbers_events_and_resumes(db: Db) {
     let full = late.next().await;
     assert_eq!((full.id, full.kind.as_str()), (105, "state"));
     assert_eq!(current_title(&full), Some("Congratulatory speech"));
+
+    // One that comes back with an id this server never gave (its data was reset) gets the state.
+    let mut stranger = Subscriber::connect(addr, Some(9999)).await;
+    assert_eq!(stranger.next().await.id, 105);
+    control(&org, json!({"command": "timer_pause"})).await;
+    assert_eq!(stranger.next().await.id, 106, "and then the live events");
 }
 
 async fn commands_are_checked(db: Db) {
