@@ -157,3 +157,24 @@ test('a wrong password is refused with the error next to the field', async () =>
   assert.equal(await page.inputValue('#login-email'), organizer.email);
   await page.close();
 });
+
+test('an organizer edits a member government and cannot delete a person who speaks', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, organizer);
+  await open(page, '/manage/register');
+  const row = page.locator('tr', { has: page.locator('td', { hasText: /^Zavkhan Province$/ }) });
+  await expand(row.locator('details.edit-member'));
+  await row.locator('select[name=status]').selectOption('withdrawn');
+  await row.locator('button[type=submit]', { hasText: 'Save' }).click();
+  await page.locator('tr', { has: page.locator('td', { hasText: /^Zavkhan Province$/ }) }).locator('td', { hasText: /^withdrawn$/ }).waitFor();
+
+  await page.getByRole('button', { name: 'Delete Governor Liu Ning' }).click();
+  await page.locator('.form-error', { hasText: 'still referred to elsewhere' }).waitFor();
+
+  const visitor = await browser.newPage();
+  await open(visitor, '/members');
+  const publicRow = visitor.locator('tr', { has: visitor.locator('td', { hasText: /^Zavkhan Province$/ }) });
+  assert.match(await publicRow.innerText(), /withdrawn/);
+  await context.close();
+});

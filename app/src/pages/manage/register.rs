@@ -52,13 +52,10 @@ fn Countries(countries: Vec<Country>) -> impl IntoView {
 
 #[component]
 fn Members(members: Vec<Member>, countries: Vec<(String, String)>) -> impl IntoView {
-    let save = ServerAction::<SaveMember>::new();
     let archive = ServerAction::<Archive>::new();
     let delete = ServerAction::<DeleteMember>::new();
-    reload_after!(save);
     reload_after!(archive);
     reload_after!(delete);
-    let error = failure!(save);
     let row_error = Signal::derive(move || {
         archive
             .value()
@@ -75,6 +72,8 @@ fn Members(members: Vec<Member>, countries: Vec<(String, String)>) -> impl IntoV
                 <tbody>
                     {members.into_iter().filter(|m| m.status != MemberStatus::Archived).map(|m| {
                         let (archive_label, delete_label) = (format!("Archive {}", m.name), format!("Delete {}", m.name));
+                        let edit_label = format!("Edit {}", m.name);
+                        let (edited, choices) = (m.clone(), countries.clone());
                         let (id_a, id_d) = (m.id.to_string(), m.id.to_string());
                         view! {
                         <tr>
@@ -83,6 +82,10 @@ fn Members(members: Vec<Member>, countries: Vec<(String, String)>) -> impl IntoV
                             <td>{m.kind.label()}</td>
                             <td>{m.status.label()}</td>
                             <td class="row-actions">
+                                <details class="panel edit-member">
+                                    <summary aria-label=edit_label>"Edit"</summary>
+                                    <MemberForm member=Some(edited) countries=choices/>
+                                </details>
                                 <ActionForm action=archive attr:class="button-form">
                                     <input type="hidden" name="id" value=id_a/>
                                     <button type="submit" aria-label=archive_label>"Archive"</button>
@@ -97,31 +100,63 @@ fn Members(members: Vec<Member>, countries: Vec<(String, String)>) -> impl IntoV
                 </tbody>
             </table>
             <h3>"Add a member government"</h3>
-            <ActionForm action=save attr:class="form grid">
-                <input type="hidden" name="id" value=""/>
-                <Choice label="Country" name="country_id" choices=countries error/>
-                <Field label="Name" name="name" required=true error/>
-                <Choice label="Kind" name="kind" choices=enum_choices(MemberKind::choices()) error/>
-                <Choice label="Status" name="status" choices=enum_choices(MemberStatus::choices()) selected="active".to_owned() error/>
-                <Field label="Ordinal" name="ordinal" kind="number" error/>
-                <FormError error fields=&["country_id", "name", "kind", "status", "ordinal"]/>
-                <button type="submit">"Add member government"</button>
-            </ActionForm>
+            <MemberForm member=None countries/>
         </section>
+    }
+}
+
+/// Adds a member government (`member` none) or edits one: name, country, kind, status, ordinal.
+#[component]
+fn MemberForm(member: Option<Member>, countries: Vec<(String, String)>) -> impl IntoView {
+    let save = ServerAction::<SaveMember>::new();
+    reload_after!(save);
+    let error = failure!(save);
+    let button = if member.is_some() {
+        "Save"
+    } else {
+        "Add member government"
+    };
+    let m = member;
+    view! {
+        <ActionForm action=save attr:class="form grid">
+            <input type="hidden" name="id" value=m.as_ref().map(|m| m.id.to_string()).unwrap_or_default()/>
+            <Choice label="Country" name="country_id" choices=countries selected=m.as_ref().map(|m| m.country_id.to_string()).unwrap_or_default() error/>
+            <Field label="Name" name="name" value=m.as_ref().map(|m| m.name.clone()).unwrap_or_default() required=true error/>
+            <Choice label="Kind" name="kind" choices=enum_choices(MemberKind::choices()) selected=m.as_ref().map_or("member", |m| m.kind.as_str()).to_owned() error/>
+            <Choice label="Status" name="status" choices=enum_choices(MemberStatus::choices()) selected=m.as_ref().map_or("active", |m| m.status.as_str()).to_owned() error/>
+            <Field label="Ordinal" name="ordinal" kind="number" value=m.as_ref().and_then(|m| m.ordinal).map(|o| o.to_string()).unwrap_or_default() error/>
+            <FormError error fields=&["country_id", "name", "kind", "status", "ordinal"]/>
+            <button type="submit">{button}</button>
+        </ActionForm>
     }
 }
 
 #[component]
 fn Persons(persons: Vec<Person>, members: Vec<(String, String)>) -> impl IntoView {
     let save = ServerAction::<SavePerson>::new();
+    let delete = ServerAction::<DeletePerson>::new();
     reload_after!(save);
+    reload_after!(delete);
     let error = failure!(save);
+    let delete_error = failure!(delete);
     view! {
         <section>
             <h2>"Persons"</h2>
             <ul class="columns">
-                {persons.into_iter().map(|p| view! { <li>{format!("{} {}", p.title, p.name).trim().to_owned()}</li> }).collect_view()}
+                {persons.into_iter().map(|p| {
+                    let name = format!("{} {}", p.title, p.name).trim().to_owned();
+                    let (label, id) = (format!("Delete {name}"), p.id.to_string());
+                    view! {
+                        <li>{name}" "
+                            <ActionForm action=delete attr:class="button-form">
+                                <input type="hidden" name="id" value=id/>
+                                <button type="submit" aria-label=label>"Delete"</button>
+                            </ActionForm>
+                        </li>
+                    }
+                }).collect_view()}
             </ul>
+            <FormError error=delete_error/>
             <ActionForm action=save attr:class="form grid" attr:id="add-person">
                 <input type="hidden" name="id" value=""/>
                 <Field label="Name" name="name" required=true error/>
@@ -138,12 +173,28 @@ fn Persons(persons: Vec<Person>, members: Vec<(String, String)>) -> impl IntoVie
 #[component]
 fn Committees(committees: Vec<Committee>, members: Vec<(String, String)>) -> impl IntoView {
     let save = ServerAction::<SaveCommittee>::new();
+    let delete = ServerAction::<DeleteCommittee>::new();
     reload_after!(save);
+    reload_after!(delete);
     let error = failure!(save);
+    let delete_error = failure!(delete);
     view! {
         <section>
             <h2>"Committees"</h2>
-            <ul>{committees.into_iter().map(|c| view! { <li>{c.name}</li> }).collect_view()}</ul>
+            <ul>
+                {committees.into_iter().map(|c| {
+                    let (label, id) = (format!("Delete {}", c.name), c.id.to_string());
+                    view! {
+                        <li>{c.name}" "
+                            <ActionForm action=delete attr:class="button-form">
+                                <input type="hidden" name="id" value=id/>
+                                <button type="submit" aria-label=label>"Delete"</button>
+                            </ActionForm>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <FormError error=delete_error/>
             <ActionForm action=save attr:class="form grid">
                 <input type="hidden" name="id" value=""/>
                 <Field label="Name" name="name" required=true error/>
