@@ -172,6 +172,12 @@ test('an organizer edits a member government and cannot delete a person who spea
   await page.getByRole('button', { name: 'Delete Governor Liu Ning' }).click();
   await page.locator('.form-error', { hasText: 'still referred to elsewhere' }).waitFor();
 
+  const person = page.locator('li', { has: page.getByRole('button', { name: 'Delete Secretary-General Kim Ok-chae' }) });
+  await expand(person.locator('details.panel'));
+  await person.locator('input[name=title]').fill('NEAR Secretary-General');
+  await person.locator('button[type=submit]', { hasText: 'Save' }).click();
+  await page.getByRole('button', { name: 'Delete NEAR Secretary-General Kim Ok-chae' }).waitFor();
+
   const visitor = await browser.newPage();
   await open(visitor, '/members');
   const publicRow = visitor.locator('tr', { has: visitor.locator('td', { hasText: /^Zavkhan Province$/ }) });

@@ -32,21 +32,47 @@ pub fn RegisterEditor() -> impl IntoView {
 
 #[component]
 fn Countries(countries: Vec<Country>) -> impl IntoView {
-    let save = ServerAction::<SaveCountry>::new();
-    reload_after!(save);
-    let error = failure!(save);
     view! {
         <section>
             <h2>"Countries"</h2>
-            <p>{countries.iter().map(|c| format!("{} ({})", c.name, c.code)).collect::<Vec<_>>().join(" · ")}</p>
-            <ActionForm action=save attr:class="form inline">
-                <input type="hidden" name="id" value=""/>
-                <Field label="ISO code" name="code" required=true error/>
-                <Field label="Name" name="name" required=true error/>
-                <FormError error fields=&["code", "name"]/>
-                <button type="submit">"Add country"</button>
-            </ActionForm>
+            <ul class="columns">
+                {countries.into_iter().map(|c| {
+                    let label = format!("Edit {}", c.name);
+                    view! {
+                        <li>{format!("{} ({})", c.name, c.code)}
+                            <details class="panel">
+                                <summary aria-label=label>"Edit"</summary>
+                                <CountryForm country=Some(c)/>
+                            </details>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <CountryForm country=None/>
         </section>
+    }
+}
+
+/// Adds a country (`country` none) or edits one.
+#[component]
+fn CountryForm(country: Option<Country>) -> impl IntoView {
+    let save = ServerAction::<SaveCountry>::new();
+    reload_after!(save);
+    let error = failure!(save);
+    let button = if country.is_some() {
+        "Save"
+    } else {
+        "Add country"
+    };
+    let c = country;
+    view! {
+        <ActionForm action=save attr:class="form inline">
+            <input type="hidden" name="id" value=c.as_ref().map(|c| c.id.to_string()).unwrap_or_default()/>
+            <Field label="ISO code" name="code" value=c.as_ref().map(|c| c.code.clone()).unwrap_or_default() required=true error/>
+            <Field label="Name" name="name" value=c.as_ref().map(|c| c.name.clone()).unwrap_or_default() required=true error/>
+            <FormError error fields=&["code", "name"]/>
+            <button type="submit">{button}</button>
+        </ActionForm>
     }
 }
 
@@ -133,11 +159,8 @@ fn MemberForm(member: Option<Member>, countries: Vec<(String, String)>) -> impl 
 
 #[component]
 fn Persons(persons: Vec<Person>, members: Vec<(String, String)>) -> impl IntoView {
-    let save = ServerAction::<SavePerson>::new();
     let delete = ServerAction::<DeletePerson>::new();
-    reload_after!(save);
     reload_after!(delete);
-    let error = failure!(save);
     let delete_error = failure!(delete);
     view! {
         <section>
@@ -145,64 +168,107 @@ fn Persons(persons: Vec<Person>, members: Vec<(String, String)>) -> impl IntoVie
             <ul class="columns">
                 {persons.into_iter().map(|p| {
                     let name = format!("{} {}", p.title, p.name).trim().to_owned();
-                    let (label, id) = (format!("Delete {name}"), p.id.to_string());
+                    let (delete_label, edit_label, id) = (format!("Delete {name}"), format!("Edit {name}"), p.id.to_string());
+                    let choices = members.clone();
                     view! {
                         <li>{name}" "
                             <ActionForm action=delete attr:class="button-form">
                                 <input type="hidden" name="id" value=id/>
-                                <button type="submit" aria-label=label>"Delete"</button>
+                                <button type="submit" aria-label=delete_label>"Delete"</button>
                             </ActionForm>
+                            <details class="panel">
+                                <summary aria-label=edit_label>"Edit"</summary>
+                                <PersonForm person=Some(p) members=choices/>
+                            </details>
                         </li>
                     }
                 }).collect_view()}
             </ul>
             <FormError error=delete_error/>
-            <ActionForm action=save attr:class="form grid" attr:id="add-person">
-                <input type="hidden" name="id" value=""/>
-                <Field label="Name" name="name" required=true error/>
-                <Field label="Title" name="title" error/>
-                <Choice label="Member government" name="member_id" choices=members empty="(none)" error/>
-                <Field label="Or outside body" name="body" error/>
-                <FormError error fields=&["name", "title", "member_id", "body"]/>
-                <button type="submit">"Add person"</button>
-            </ActionForm>
+            <h3>"Add a person"</h3>
+            <PersonForm person=None members/>
         </section>
+    }
+}
+
+/// Adds a person (`person` none) or edits one: name, title, member government or outside body.
+#[component]
+fn PersonForm(person: Option<Person>, members: Vec<(String, String)>) -> impl IntoView {
+    let save = ServerAction::<SavePerson>::new();
+    reload_after!(save);
+    let error = failure!(save);
+    let button = if person.is_some() {
+        "Save"
+    } else {
+        "Add person"
+    };
+    let p = person;
+    view! {
+        <ActionForm action=save attr:class="form grid">
+            <input type="hidden" name="id" value=p.as_ref().map(|p| p.id.to_string()).unwrap_or_default()/>
+            <Field label="Name" name="name" value=p.as_ref().map(|p| p.name.clone()).unwrap_or_default() required=true error/>
+            <Field label="Title" name="title" value=p.as_ref().map(|p| p.title.clone()).unwrap_or_default() error/>
+            <Choice label="Member government" name="member_id" choices=members selected=p.as_ref().and_then(|p| p.member_id).map(|m| m.to_string()).unwrap_or_default() empty="(none)" error/>
+            <Field label="Or outside body" name="body" value=p.as_ref().and_then(|p| p.body.clone()).unwrap_or_default() error/>
+            <FormError error fields=&["name", "title", "member_id", "body"]/>
+            <button type="submit">{button}</button>
+        </ActionForm>
     }
 }
 
 #[component]
 fn Committees(committees: Vec<Committee>, members: Vec<(String, String)>) -> impl IntoView {
-    let save = ServerAction::<SaveCommittee>::new();
     let delete = ServerAction::<DeleteCommittee>::new();
-    reload_after!(save);
     reload_after!(delete);
-    let error = failure!(save);
     let delete_error = failure!(delete);
     view! {
         <section>
             <h2>"Committees"</h2>
             <ul>
                 {committees.into_iter().map(|c| {
-                    let (label, id) = (format!("Delete {}", c.name), c.id.to_string());
+                    let (delete_label, edit_label, id) = (format!("Delete {}", c.name), format!("Edit {}", c.name), c.id.to_string());
+                    let choices = members.clone();
                     view! {
-                        <li>{c.name}" "
+                        <li>{c.name.clone()}" "
                             <ActionForm action=delete attr:class="button-form">
                                 <input type="hidden" name="id" value=id/>
-                                <button type="submit" aria-label=label>"Delete"</button>
+                                <button type="submit" aria-label=delete_label>"Delete"</button>
                             </ActionForm>
+                            <details class="panel">
+                                <summary aria-label=edit_label>"Edit"</summary>
+                                <CommitteeForm committee=Some(c) members=choices/>
+                            </details>
                         </li>
                     }
                 }).collect_view()}
             </ul>
             <FormError error=delete_error/>
-            <ActionForm action=save attr:class="form grid">
-                <input type="hidden" name="id" value=""/>
-                <Field label="Name" name="name" required=true error/>
-                <Choice label="Coordinating member" name="coordinating_member_id" choices=members empty="(none)" error/>
-                <FormError error fields=&["name", "coordinating_member_id"]/>
-                <button type="submit">"Add committee"</button>
-            </ActionForm>
+            <h3>"Add a committee"</h3>
+            <CommitteeForm committee=None members/>
         </section>
+    }
+}
+
+/// Adds a committee (`committee` none) or edits one: name and coordinating member.
+#[component]
+fn CommitteeForm(committee: Option<Committee>, members: Vec<(String, String)>) -> impl IntoView {
+    let save = ServerAction::<SaveCommittee>::new();
+    reload_after!(save);
+    let error = failure!(save);
+    let button = if committee.is_some() {
+        "Save"
+    } else {
+        "Add committee"
+    };
+    let c = committee;
+    view! {
+        <ActionForm action=save attr:class="form grid">
+            <input type="hidden" name="id" value=c.as_ref().map(|c| c.id.to_string()).unwrap_or_default()/>
+            <Field label="Name" name="name" value=c.as_ref().map(|c| c.name.clone()).unwrap_or_default() required=true error/>
+            <Choice label="Coordinating member" name="coordinating_member_id" choices=members selected=c.as_ref().and_then(|c| c.coordinating_member_id).map(|m| m.to_string()).unwrap_or_default() empty="(none)" error/>
+            <FormError error fields=&["name", "coordinating_member_id"]/>
+            <button type="submit">{button}</button>
+        </ActionForm>
     }
 }
 
