@@ -48,6 +48,32 @@ macro_rules! reload_after {
     }};
 }
 
+/// A small form that posts one button (move, delete) for record `id`.
+#[macro_export]
+macro_rules! button_form {
+    ($action:expr, $label:expr, $aria:expr, { $($name:literal => $value:expr),* }) => {{
+        let aria: String = $aria;
+        let fields: Vec<(&'static str, String)> = vec![$(($name, $value.to_string())),*];
+        view! {
+            <ActionForm action=$action attr:class="button-form">
+                {fields.into_iter().map(|(name, value)| view! { <input type="hidden" name=name value=value/> }).collect_view()}
+                <button type="submit" aria-label=aria.clone() title=aria>{$label}</button>
+            </ActionForm>
+        }
+    }};
+}
+
+/// An "Edit" disclosure holding a record's form; `label` names the record for screen readers.
+#[component]
+pub fn EditPanel(label: String, children: Children) -> impl IntoView {
+    view! {
+        <details class="panel">
+            <summary aria-label=label>"Edit"</summary>
+            {children()}
+        </details>
+    }
+}
+
 /// A labelled input; shows the error of `error` when it names this field.
 #[component]
 pub fn Field(

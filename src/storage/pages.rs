@@ -3,30 +3,18 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use super::{internal, list_postponements, on_db, on_tx, stored, Db, Tx};
+use super::{
+    get_assembly, get_member, internal, list_assemblies, list_postponements, on_db, on_tx, stored,
+    time_zone, Db, Tx,
+};
 use crate::agenda::{schedule, session_end, ItemTiming};
 use crate::attendance::{summarize, AttendanceLine};
 use crate::model::*;
 use crate::views::*;
-use crate::{Error, Result};
-
-#[derive(sqlx::FromRow)]
-struct AssemblyRow {
-    id: i64,
-    number: i64,
-    title: String,
-    slogan: Option<String>,
-    start_date: NaiveDate,
-    end_date: NaiveDate,
-    venue: String,
-    host: Option<String>,
-    mode: String,
-    time_zone: String,
-    status: String,
-}
+use crate::Result;
 
 #[derive(sqlx::FromRow)]
 struct SessionRow {
@@ -81,30 +69,11 @@ struct MemberRow {
     ordinal: Option<i64>,
 }
 
-const ASSEMBLY_SQL: &str =
-    "SELECT a.id, a.number, a.title, a.slogan, a.start_date, a.end_date, a.venue,
-        h.name AS host, a.mode, a.time_zone, a.status
-    FROM assemblies a LEFT JOIN members h ON h.id = a.host_member_id";
-
 async fn association_name(db: &Db) -> Result<(String, String, String)> {
     let row: Option<(String, String, String)> = on_db!(db, c => sqlx::query_as(
         "SELECT name, short_name, secretariat FROM association WHERE id = 1").fetch_optional(c).await)
     .map_err(internal)?;
     Ok(row.unwrap_or_else(|| ("Plenary".into(), "Plenary".into(), String::new())))
-}
-
-async fn assembly_row(db: &Db, number: i64) -> Result<AssemblyRow> {
-    let sql = format!("{ASSEMBLY_SQL} WHERE a.number = $1");
-    on_db!(db, c => sqlx::query_as::<_, AssemblyRow>(&sql).bind(number).fetch_optional(c).await)
-        .map_err(internal)?
-        .ok_or_else(|| Error::not_found(format!("Assembly {number}")))
-}
-
-fn zone(row: &AssemblyRow) -> Result<Tz> {
-    row.time_zone.parse().map_err(|_| {
-        tracing::error!(time_zone = %row.time_zone, "stored time zone is not known");
-        Error::Internal
-    })
 }
 
 fn shown(at: DateTime<Utc>, tz: Tz) -> ShownTime {
@@ -114,30 +83,22 @@ fn shown(at: DateTime<Utc>, tz: Tz) -> ShownTime {
     }
 }
 
-/// "10 August 2021".
-pub fn long_date(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
-}
-
 /// The association's front page.
 pub async fn home_page(db: &Db) -> Result<HomePage> {
     let (association, short_name, secretariat) = association_name(db).await?;
-    let sql = format!("{ASSEMBLY_SQL} ORDER BY a.number DESC");
-    let rows: Vec<AssemblyRow> =
-        on_db!(db, c => sqlx::query_as(&sql).fetch_all(c).await).map_err(internal)?;
-    let assemblies = rows
+    let assemblies = db
+        .reading(async |tx| list_assemblies(tx).await)
+        .await?
         .into_iter()
-        .map(|r| {
-            Ok(AssemblySummary {
-                number: r.number,
-                title: r.title,
-                start_date: r.start_date,
-                venue: r.venue,
-                mode: stored("mode", &r.mode)?,
-                status: stored("status", &r.status)?,
-            })
+        .map(|a| AssemblySummary {
+            number: a.number,
+            title: a.title,
+            start_date: a.start_date,
+            venue: a.venue,
+            mode: a.mode,
+            status: a.status,
         })
-        .collect::<Result<_>>()?;
+        .collect();
     Ok(HomePage {
         association,
         short_name,
@@ -148,32 +109,39 @@ pub async fn home_page(db: &Db) -> Result<HomePage> {
 
 /// The agenda of assembly `number`: sessions, items with derived times, speakers.
 pub async fn agenda_page(db: &Db, number: i64) -> Result<AgendaPage> {
-    let row = assembly_row(db, number).await?;
-    let tz = zone(&row)?;
-    let sessions = db
-        .reading(async |tx| load_sessions(tx, row.id, tz).await)
-        .await?;
-    Ok(AgendaPage {
-        number: row.number,
-        title: row.title,
-        status: stored("status", &row.status)?,
-        postponements: load_postponements(db, row.id).await?,
-        date: row.start_date,
-        time_zone: row.time_zone,
-        sessions,
+    db.reading(async |tx| {
+        let a = get_assembly(tx, number).await?;
+        let sessions = load_sessions(tx, a.id, time_zone(&a.time_zone)?).await?;
+        Ok(AgendaPage {
+            number: a.number,
+            title: a.title,
+            status: a.status,
+            postponements: list_postponements(tx, a.id).await?,
+            date: a.start_date,
+            time_zone: a.time_zone,
+            sessions,
+        })
     })
+    .await
 }
 
 /// The page of assembly `number`: when, where, mode, postponements, attendance, sessions.
 pub async fn assembly_page(db: &Db, number: i64) -> Result<AssemblyPage> {
-    let row = assembly_row(db, number).await?;
-    let tz = zone(&row)?;
     let (association, _, _) = association_name(db).await?;
-    let postponements = load_postponements(db, row.id).await?;
-    let attendance = load_attendance(db, row.id).await?;
-    let sessions = db
-        .reading(async |tx| load_sessions(tx, row.id, tz).await)
-        .await?
+    let (a, host, postponements, sessions) = db
+        .reading(async |tx| {
+            let a = get_assembly(tx, number).await?;
+            let host = match a.host_member_id {
+                Some(id) => Some(get_member(tx, id).await?.name),
+                None => None,
+            };
+            let sessions = load_sessions(tx, a.id, time_zone(&a.time_zone)?).await?;
+            let postponements = list_postponements(tx, a.id).await?;
+            Ok((a, host, postponements, sessions))
+        })
+        .await?;
+    let attendance = load_attendance(db, a.id).await?;
+    let sessions = sessions
         .into_iter()
         .map(|s| SessionHeading {
             title: s.title,
@@ -184,25 +152,20 @@ pub async fn assembly_page(db: &Db, number: i64) -> Result<AssemblyPage> {
         .collect();
     Ok(AssemblyPage {
         association,
-        number: row.number,
-        title: row.title,
-        slogan: row.slogan,
-        start_date: row.start_date,
-        end_date: row.end_date,
-        venue: row.venue,
-        host: row.host,
-        mode: stored("mode", &row.mode)?,
-        status: stored("status", &row.status)?,
-        time_zone: row.time_zone,
+        number: a.number,
+        title: a.title,
+        slogan: a.slogan,
+        start_date: a.start_date,
+        end_date: a.end_date,
+        venue: a.venue,
+        host,
+        mode: a.mode,
+        status: a.status,
+        time_zone: a.time_zone,
         postponements,
         attendance,
         sessions,
     })
-}
-
-async fn load_postponements(db: &Db, assembly_id: i64) -> Result<Vec<PostponementView>> {
-    db.reading(async |tx| list_postponements(tx, assembly_id).await)
-        .await
 }
 
 async fn load_attendance(db: &Db, assembly_id: i64) -> Result<AttendanceSummary> {

@@ -15,7 +15,7 @@ use super::ManageNav;
 use crate::api::*;
 use crate::forms::{enum_choices, record_choices, Choice, Field, FormError, Fresh, Revision};
 use crate::layout::{assembly_number, ErrorPanel};
-use crate::{failure, reload_after};
+use crate::{button_form, failure, reload_after};
 
 /// The item being dragged, shared by the rows of every session.
 #[derive(Clone, Copy)]
@@ -215,20 +215,6 @@ fn AddSession(number: i64) -> impl IntoView {
             </ActionForm>
         </details>
     }
-}
-
-/// A small form that posts one button (move, delete) for record `id`.
-macro_rules! button_form {
-    ($action:expr, $label:expr, $aria:expr, { $($name:literal => $value:expr),* }) => {{
-        let aria: String = $aria;
-        let fields: Vec<(&'static str, String)> = vec![$(($name, $value.to_string())),*];
-        view! {
-            <ActionForm action=$action attr:class="button-form">
-                {fields.into_iter().map(|(name, value)| view! { <input type="hidden" name=name value=value/> }).collect_view()}
-                <button type="submit" aria-label=aria.clone() title=aria>{$label}</button>
-            </ActionForm>
-        }
-    }};
 }
 
 #[component]

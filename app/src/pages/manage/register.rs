@@ -9,9 +9,11 @@ use plenary_core::views::Workspace;
 
 use super::ManageNav;
 use crate::api::*;
-use crate::forms::{enum_choices, record_choices, Choice, Field, FormError, Fresh, Revision};
+use crate::forms::{
+    enum_choices, record_choices, Choice, EditPanel, Field, FormError, Fresh, Revision,
+};
 use crate::layout::ErrorPanel;
-use crate::{failure, reload_after};
+use crate::{button_form, failure, reload_after};
 
 #[component]
 pub fn RegisterEditor() -> impl IntoView {
@@ -40,10 +42,7 @@ fn Countries(countries: Vec<Country>) -> impl IntoView {
                     let label = format!("Edit {}", c.name);
                     view! {
                         <li>{format!("{} ({})", c.name, c.code)}
-                            <details class="panel">
-                                <summary aria-label=label>"Edit"</summary>
-                                <CountryForm country=Some(c)/>
-                            </details>
+                            <EditPanel label><CountryForm country=Some(c)/></EditPanel>
                         </li>
                     }
                 }).collect_view()}
@@ -100,7 +99,7 @@ fn Members(members: Vec<Member>, countries: Vec<(String, String)>) -> impl IntoV
                         let (archive_label, delete_label) = (format!("Archive {}", m.name), format!("Delete {}", m.name));
                         let edit_label = format!("Edit {}", m.name);
                         let (edited, choices) = (m.clone(), countries.clone());
-                        let (id_a, id_d) = (m.id.to_string(), m.id.to_string());
+                        let id = m.id;
                         view! {
                         <tr>
                             <td>{m.ordinal.map(|o| o.to_string()).unwrap_or_default()}</td>
@@ -112,14 +111,8 @@ fn Members(members: Vec<Member>, countries: Vec<(String, String)>) -> impl IntoV
                                     <summary aria-label=edit_label>"Edit"</summary>
                                     <MemberForm member=Some(edited) countries=choices/>
                                 </details>
-                                <ActionForm action=archive attr:class="button-form">
-                                    <input type="hidden" name="id" value=id_a/>
-                                    <button type="submit" aria-label=archive_label>"Archive"</button>
-                                </ActionForm>
-                                <ActionForm action=delete attr:class="button-form">
-                                    <input type="hidden" name="id" value=id_d/>
-                                    <button type="submit" aria-label=delete_label>"Delete"</button>
-                                </ActionForm>
+                                {button_form!(archive, "Archive", archive_label, { "id" => id })}
+                                {button_form!(delete, "Delete", delete_label, { "id" => id })}
                             </td>
                         </tr>
                     }}).collect_view()}
@@ -168,18 +161,11 @@ fn Persons(persons: Vec<Person>, members: Vec<(String, String)>) -> impl IntoVie
             <ul class="columns">
                 {persons.into_iter().map(|p| {
                     let name = format!("{} {}", p.title, p.name).trim().to_owned();
-                    let (delete_label, edit_label, id) = (format!("Delete {name}"), format!("Edit {name}"), p.id.to_string());
                     let choices = members.clone();
                     view! {
-                        <li>{name}" "
-                            <ActionForm action=delete attr:class="button-form">
-                                <input type="hidden" name="id" value=id/>
-                                <button type="submit" aria-label=delete_label>"Delete"</button>
-                            </ActionForm>
-                            <details class="panel">
-                                <summary aria-label=edit_label>"Edit"</summary>
-                                <PersonForm person=Some(p) members=choices/>
-                            </details>
+                        <li>{name.clone()}" "
+                            {button_form!(delete, "Delete", format!("Delete {name}"), { "id" => p.id })}
+                            <EditPanel label=format!("Edit {name}")><PersonForm person=Some(p) members=choices/></EditPanel>
                         </li>
                     }
                 }).collect_view()}
@@ -226,18 +212,11 @@ fn Committees(committees: Vec<Committee>, members: Vec<(String, String)>) -> imp
             <h2>"Committees"</h2>
             <ul>
                 {committees.into_iter().map(|c| {
-                    let (delete_label, edit_label, id) = (format!("Delete {}", c.name), format!("Edit {}", c.name), c.id.to_string());
-                    let choices = members.clone();
+                    let (name, choices) = (c.name.clone(), members.clone());
                     view! {
-                        <li>{c.name.clone()}" "
-                            <ActionForm action=delete attr:class="button-form">
-                                <input type="hidden" name="id" value=id/>
-                                <button type="submit" aria-label=delete_label>"Delete"</button>
-                            </ActionForm>
-                            <details class="panel">
-                                <summary aria-label=edit_label>"Edit"</summary>
-                                <CommitteeForm committee=Some(c) members=choices/>
-                            </details>
+                        <li>{name.clone()}" "
+                            {button_form!(delete, "Delete", format!("Delete {name}"), { "id" => c.id })}
+                            <EditPanel label=format!("Edit {name}")><CommitteeForm committee=Some(c) members=choices/></EditPanel>
                         </li>
                     }
                 }).collect_view()}
