@@ -2,13 +2,11 @@
 //! server function — refuses anonymous callers (401) and delegates (403) and lets organizers in.
 //! The lists are read from the running application, so a new entry point cannot be forgotten.
 
-mod support;
-
+use crate::support::Client;
 use axum::http::{Method, StatusCode};
 use plenary_core::auth::Role;
 use plenary_core::storage::Db;
 use plenary_core::{both_engines, demo};
-use support::Client;
 
 /// The mutating API operations: (method, path with ids filled in).
 async fn api_mutations(client: &Client) -> Vec<(Method, String)> {

@@ -1,16 +1,14 @@
 //! The live stream over real HTTP: event ids, what a subscriber sees when the organizer
 //! advances the agenda, resuming with Last-Event-ID, and the full state when too much was missed.
 
-mod support;
-
 use std::time::Duration;
 
+use crate::support::Client;
 use axum::http::{Method, StatusCode};
 use plenary_core::auth::Role;
 use plenary_core::storage::Db;
 use plenary_core::{both_engines, demo};
 use serde_json::{json, Value};
-use support::Client;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 

@@ -1,14 +1,12 @@
 //! An organizer prepares the 14th assembly through the JSON API: the whole flow, the errors a
 //! secretariat meets, the audit log, tokens and the sign-in rate limit.
 
-mod support;
-
+use crate::support::Client;
 use axum::http::{Method, StatusCode};
 use plenary_core::auth::Role;
 use plenary_core::storage::Db;
 use plenary_core::{both_engines, demo, on_db};
 use serde_json::{json, Value};
-use support::Client;
 
 async fn organizer(db: &Db) -> Client {
     demo::load(db).await.unwrap();
@@ -370,7 +368,7 @@ async fn api_tokens_and_sign_in_limits(db: Db) {
             StatusCode::TOO_MANY_REQUESTS,
             Method::POST,
             "/api/session",
-            json!({"email": "secretariat@example.org", "password": support::PASSWORD}),
+            json!({"email": "secretariat@example.org", "password": crate::support::PASSWORD}),
         )
         .await;
     assert_eq!(

@@ -1,0 +1,9 @@
+//! The server's integration tests, linked into one binary: each test binary links the whole
+//! application, so one binary instead of five saves minutes of linking and a gigabyte of disk.
+
+mod authorization;
+mod live;
+mod organizing;
+mod router;
+mod startup;
+mod support;
