@@ -1,8 +1,6 @@
 //! Counting a vote: who may vote, whether the quorum is there, and whether the rule of the vote
 //! is met, with an explanation in words and numbers ("approved unanimously: 70 of 70 members
 //! present in favour"). Pure functions; storage and the live stream carry out what they decide.
-//!
-//! Not yet wired to storage or pages: votes are the next issue; these rules come first.
 
 use serde::{Deserialize, Serialize};
 
@@ -87,11 +85,57 @@ pub fn tally(
     ballots: &[BallotChoice],
 ) -> Tally {
     let count = |c: BallotChoice| ballots.iter().filter(|b| **b == c).count() as i64;
-    let (yes, no, abstain) = (
-        count(BallotChoice::Yes),
-        count(BallotChoice::No),
-        count(BallotChoice::Abstain),
-    );
+    let counts = Counts {
+        yes: count(BallotChoice::Yes),
+        no: count(BallotChoice::No),
+        abstain: count(BallotChoice::Abstain),
+    };
+    decide(rule, quorum_percent, electorate, counts)
+}
+
+/// A decision by acclamation: the chair asks whether anyone objects, and the members who do
+/// are named in `objectors`. Everyone else present counts as in favour.
+pub fn acclamation(
+    rule: VoteRule,
+    quorum_percent: i64,
+    electorate: Electorate,
+    objectors: &[String],
+) -> Tally {
+    let no = objectors.len() as i64;
+    let counts = Counts {
+        yes: (electorate.present - no).max(0),
+        no,
+        abstain: 0,
+    };
+    let mut t = decide(rule, quorum_percent, electorate, counts);
+    t.explanation = match t.outcome {
+        Outcome::NoQuorum => t.explanation,
+        Outcome::Approved if no == 0 => format!(
+            "approved by acclamation: no objection was raised, {} present",
+            members(electorate.present)
+        ),
+        Outcome::Approved => format!(
+            "approved by acclamation over the objection of {}",
+            objectors.join(", ")
+        ),
+        Outcome::NotApproved => format!(
+            "not approved: {} objected",
+            objectors.join(", ")
+        ),
+    };
+    t
+}
+
+/// Ballots by choice.
+#[derive(Debug, Clone, Copy)]
+struct Counts {
+    yes: i64,
+    no: i64,
+    abstain: i64,
+}
+
+fn decide(rule: VoteRule, quorum_percent: i64, electorate: Electorate, c: Counts) -> Tally {
+    let Counts { yes, no, abstain } = c;
     let present = electorate.present;
     let not_voted = (present - yes - no - abstain).max(0);
     let quorum_met = present * 100 >= quorum_percent * electorate.members;
@@ -260,6 +304,24 @@ mod tests {
             tally(VoteRule::TwoThirds, 0, NEAR, &ballots(0, 0, 70)).outcome,
             Outcome::NotApproved,
             "abstentions alone approve nothing"
+        );
+    }
+
+    #[test]
+    fn acclamation_names_the_objectors() {
+        let t = acclamation(VoteRule::Consensus, 50, NEAR, &[]);
+        assert_eq!(t.outcome, Outcome::Approved);
+        assert_eq!(
+            t.explanation,
+            "approved by acclamation: no objection was raised, 70 members present"
+        );
+        let t = acclamation(VoteRule::Unanimous, 50, NEAR, &["Tottori Prefecture".into()]);
+        assert_eq!(t.outcome, Outcome::NotApproved);
+        assert_eq!(t.explanation, "not approved: Tottori Prefecture objected");
+        let t = acclamation(VoteRule::SimpleMajority, 0, NEAR, &["Tottori Prefecture".into()]);
+        assert_eq!(
+            t.explanation,
+            "approved by acclamation over the objection of Tottori Prefecture"
         );
     }
 

@@ -264,6 +264,35 @@ pub struct LiveView {
     pub next: Option<NextView>,
     /// The whole agenda with each item's status; held items show their actual times.
     pub sessions: Vec<SessionView>,
+    /// The open vote, or else the last vote taken on the current item.
+    pub vote: Option<VoteView>,
     /// The id of the last live event this state includes (0 before the first).
     pub event_id: i64,
+}
+
+/// A vote as the live views show it: the question, the rule, the tally so far, and the ballots
+/// by member when they may be shown.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoteView {
+    pub id: i64,
+    pub question: String,
+    pub rule: VoteRule,
+    pub quorum_percent: i64,
+    pub roll_call: bool,
+    pub status: VoteStatus,
+    pub tally: crate::tally::Tally,
+    /// Each member's ballot, when the vote shows them (open with `show_ballots`, or closed
+    /// and by roll call); empty otherwise.
+    pub ballots: Vec<BallotView>,
+    /// The decision recorded when the vote closed.
+    pub decision: Option<String>,
+}
+
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BallotView {
+    pub member_id: i64,
+    pub member: String,
+    pub choice: BallotChoice,
 }

@@ -17,8 +17,8 @@ async fn demo_loads_the_reference_assembly(db: Db) {
         "Association of North East Asia Regional Governments"
     );
     assert_eq!(
-        register.active_members, 78,
-        "78 members before the assembly"
+        register.active_members, 79,
+        "78 members before the assembly, Liaoning admitted by it"
     );
     let names: Vec<&str> = register
         .countries
@@ -36,15 +36,20 @@ async fn demo_loads_the_reference_assembly(db: Db) {
             "Vietnam"
         ]
     );
-    assert_eq!(register.chairs.len(), 1);
+    assert_eq!(register.chairs.len(), 2);
     assert_eq!(register.chairs[0].term, 13);
     assert_eq!(register.chairs[0].member, "Republic of Sakha (Yakutia)");
+    assert_eq!(register.chairs[1].term, 14);
+    assert_eq!(register.chairs[1].member, "Ulsan Metropolitan City");
     let liaoning = register.countries[0]
         .members
         .iter()
         .find(|m| m.name == "Liaoning Province")
         .unwrap();
-    assert_eq!(liaoning.status, MemberStatus::Applicant);
+    assert_eq!(
+        (liaoning.status, liaoning.ordinal),
+        (MemberStatus::Active, Some(79))
+    );
     let hcmc = &register.countries[5].members[0];
     assert_eq!(
         (hcmc.name.as_str(), hcmc.kind),
@@ -117,7 +122,11 @@ async fn demo_loads_the_reference_assembly(db: Db) {
 
     assert_eq!(count(&db, "SELECT COUNT(*) FROM applications").await, 2);
     assert_eq!(count(&db, "SELECT COUNT(*) FROM reports").await, 6);
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM audit_log").await, 1);
+    // The load itself, and the two votes of session 1: opened, 70 ballots, closed, decided.
+    assert_eq!(
+        count(&db, "SELECT COUNT(*) FROM audit_log").await,
+        1 + 2 * (1 + 70 + 2)
+    );
 }
 
 async fn loading_the_demo_twice_duplicates_nothing(db: Db) {

@@ -28,11 +28,7 @@ pub async fn control(
     let mut state = before.clone();
     apply(&mut tx, assembly.id, &mut state, command, now).await?;
     save_live_state(&mut tx, assembly.id, &state).await?;
-    let assembly = get_assembly(&mut tx, number).await?;
-    let id = last_event_id(&mut tx, assembly.id).await? + 1;
-    let view = live_view(&mut tx, &assembly, &state, id).await?;
-    let data = super::json(&view)?;
-    append_event(&mut tx, assembly.id, "state", &data, id).await?;
+    let (view, event) = state_event(&mut tx, number).await?;
     log_change(
         &mut tx,
         actor,
@@ -45,13 +41,36 @@ pub async fn control(
     .await?;
     tx.commit().await?;
     if let Some(publisher) = publisher {
-        publisher.publish(LiveEvent {
-            assembly: number,
-            id,
-            kind: "state".into(),
-            data: data.into(),
-        });
+        publisher.publish(event);
     }
+    Ok(view)
+}
+
+/// Appends the assembly's live state as its next event, inside `tx`; publish the event once
+/// `tx` has committed.
+pub(super) async fn state_event(tx: &mut Tx, number: i64) -> Result<(LiveView, LiveEvent)> {
+    let assembly = get_assembly(tx, number).await?;
+    let state = live_state(tx, assembly.id).await?;
+    let id = last_event_id(tx, assembly.id).await? + 1;
+    let view = live_view(tx, &assembly, &state, id).await?;
+    let data = super::json(&view)?;
+    append_event(tx, assembly.id, "state", &data, id).await?;
+    let event = LiveEvent {
+        assembly: number,
+        id,
+        kind: "state".into(),
+        data: data.into(),
+    };
+    Ok((view, event))
+}
+
+/// Sends the current state of assembly `number` as a new event: the server calls this after a
+/// burst of ballots, at most a few times a second, instead of once per ballot.
+pub async fn publish_state(db: &Db, publisher: &dyn Publisher, number: i64) -> Result<LiveView> {
+    let mut tx = db.begin().await?;
+    let (view, event) = state_event(&mut tx, number).await?;
+    tx.commit().await?;
+    publisher.publish(event);
     Ok(view)
 }
 

@@ -7,12 +7,14 @@ mod agenda;
 mod assemblies;
 mod live;
 mod register;
+mod votes;
 
 pub use accounts::*;
 pub use agenda::*;
 pub use assemblies::*;
 pub use live::*;
 pub use register::*;
+pub use votes::*;
 
 use serde::Serialize;
 

@@ -41,6 +41,9 @@ pub enum Stage {
     Concluded,
     /// Ready to be run live: the same agenda, nothing held yet.
     Planned,
+    /// Just before session 1: the opening ceremony held, both applications awaiting their
+    /// votes, so that the decisions can be taken live.
+    BeforeVotes,
 }
 
 /// Loads the reference assembly, concluded, unless it is already there.
@@ -56,6 +59,10 @@ pub async fn load_at(db: &Db, stage: Stage) -> Result<Loaded> {
     }
     let members = load_register(&mut tx).await?;
     let assembly = load_assembly(&mut tx, &members, stage).await?;
+    if stage == Stage::Concluded {
+        take_the_reference_votes(&mut tx).await?;
+        set_assembly_status(&mut tx, assembly, AssemblyStatus::Concluded).await?;
+    }
     audit(
         &mut tx,
         "plenary demo",
@@ -409,7 +416,8 @@ async fn load_assembly(tx: &mut Tx, members: &Members, stage: Stage) -> Result<i
             mode: AssemblyMode::Online,
             time_zone: "Asia/Seoul".into(),
             status: match stage {
-                Stage::Concluded => AssemblyStatus::Concluded,
+                // Concluded once its votes are taken (`load_at`).
+                Stage::Concluded | Stage::BeforeVotes => AssemblyStatus::InProgress,
                 Stage::Planned => AssemblyStatus::Planned,
             },
         },
@@ -505,12 +513,19 @@ async fn load_assembly(tx: &mut Tx, members: &Members, stage: Stage) -> Result<i
             item_ids.push((it.kind, id));
         }
     }
-    // A concluded assembly has held every item of its agenda.
-    if stage == Stage::Concluded {
-        on_tx!(tx, c => sqlx::query(
-        "UPDATE agenda_items SET status = 'done' WHERE session_id IN (SELECT id FROM sessions WHERE assembly_id = $1)")
-        .bind(assembly).execute(c).await.map(|r| r.rows_affected()))
-    .map_err(internal)?;
+    // A concluded assembly has held every item of its agenda; before the votes, the opening
+    // ceremony (the first part) is over.
+    let held = match stage {
+        Stage::Concluded => "SELECT id FROM sessions WHERE assembly_id = $1",
+        Stage::BeforeVotes => {
+            "SELECT id FROM sessions WHERE assembly_id = $1 ORDER BY position LIMIT 1"
+        }
+        Stage::Planned => "",
+    };
+    if !held.is_empty() {
+        let sql = format!("UPDATE agenda_items SET status = 'done' WHERE session_id IN ({held})");
+        on_tx!(tx, c => sqlx::query(&sql).bind(assembly).execute(c).await.map(|r| r.rows_affected()))
+            .map_err(internal)?;
     }
 
     load_applications(tx, assembly, members, &item_ids).await?;
@@ -528,6 +543,44 @@ async fn load_assembly(tx: &mut Tx, members: &Members, stage: Stage) -> Result<i
     .await?;
     load_attendance(tx, assembly, members).await?;
     Ok(assembly)
+}
+
+/// The secretariat as it appears in the audit log of the demo's votes.
+fn demo_organizer() -> crate::auth::Actor {
+    crate::auth::Actor {
+        user_id: 0,
+        email: "demo@plenary.invalid".into(),
+        name: "plenary demo".into(),
+        role: crate::auth::Role::Organizer,
+        member_id: None,
+    }
+}
+
+/// Session 1 as it happened: each application put to a roll-call vote, every member present
+/// in favour. The votes run through the same actions as live ones, so the decisions, the
+/// tallies and the changes to the register (Liaoning the 79th member, Ulsan chair for the
+/// 14th term) are derived, not written in.
+async fn take_the_reference_votes(tx: &mut Tx) -> Result<()> {
+    use crate::actions::{cast_ballot_in, close_vote_in, open_vote_in};
+    let actor = demo_organizer();
+    let assembly = get_assembly(tx, NUMBER).await?;
+    for application in list_applications(tx, assembly.id).await? {
+        let input = NewVote {
+            application_id: Some(application.id),
+            ..NewVote::default()
+        };
+        let vote = open_vote_in(tx, &actor, NUMBER, &input).await?;
+        let (_, present) = electorate(tx, &vote).await?;
+        for member in present {
+            let ballot = CastBallot {
+                member_id: member.id,
+                choice: BallotChoice::Yes,
+            };
+            cast_ballot_in(tx, &actor, vote.id, &ballot).await?;
+        }
+        close_vote_in(tx, &actor, vote.id, &CloseVote::default()).await?;
+    }
+    Ok(())
 }
 
 fn items_of(kind: AgendaItemKind, item_ids: &[(AgendaItemKind, i64)]) -> Vec<i64> {

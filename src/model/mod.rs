@@ -8,11 +8,13 @@ mod enums;
 mod forms;
 mod records;
 mod stored;
+mod votes;
 
 pub use enums::*;
 pub use forms::*;
 pub use records::*;
 pub use stored::*;
+pub use votes::*;
 
 /// Declares a closed set of values: snake_case on the wire and in the database, a label for people.
 macro_rules! domain_enum {

@@ -195,6 +195,10 @@ pub async fn live_view(
         now,
         next,
         sessions,
+        vote: match super::shown_vote(tx, assembly.id, state.current_item_id).await? {
+            Some(vote) => Some(super::vote_view(tx, &vote).await?),
+            None => None,
+        },
         event_id,
     })
 }

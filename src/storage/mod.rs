@@ -6,6 +6,7 @@
 //! decode dates or SQLite booleans.
 
 mod accounts;
+mod audit;
 mod connect;
 mod edit;
 mod editor;
@@ -14,8 +15,10 @@ mod pages;
 mod records;
 mod register;
 mod schedule;
+mod votes;
 
 pub use accounts::*;
+pub use audit::*;
 pub use connect::{connect, sqlite_url, ConnectError, Engine};
 pub use edit::*;
 pub use editor::*;
@@ -24,6 +27,7 @@ pub use pages::*;
 pub use records::*;
 pub use register::*;
 pub use schedule::*;
+pub use votes::*;
 
 use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
 

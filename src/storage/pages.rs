@@ -170,7 +170,14 @@ pub async fn assembly_page(db: &Db, number: i64) -> Result<AssemblyPage> {
 
 async fn load_attendance(db: &Db, assembly_id: i64) -> Result<AttendanceSummary> {
     let rows: Vec<AttendanceRow> = on_db!(db, c => sqlx::query_as(
-        "SELECT m.name AS member, m.kind AS member_kind, m.status AS member_status, co.code AS country,
+        // A government admitted by this very assembly took part as an applicant: it is counted
+        // with the members from the next assembly on.
+        "SELECT m.name AS member, m.kind AS member_kind,
+                CASE WHEN EXISTS (SELECT 1 FROM decisions d JOIN applications ap ON ap.id = d.application_id
+                                  WHERE d.assembly_id = at.assembly_id AND d.effect = 'admit_member'
+                                    AND d.reversed_at IS NULL AND ap.applicant_member_id = m.id)
+                     THEN 'applicant' ELSE m.status END AS member_status,
+                co.code AS country,
                 at.guest_name, at.guest_kind, at.delegates
          FROM attendance at
          LEFT JOIN members m ON m.id = at.member_id

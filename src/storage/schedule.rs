@@ -139,22 +139,3 @@ pub async fn insert_declaration(
         .fetch_one(c).await)
     .map_err(internal)
 }
-
-/// Appends an entry to the audit log: who did what to which thing, with its state before and after.
-pub async fn audit(
-    tx: &mut Tx,
-    actor: &str,
-    action: &str,
-    entity: &str,
-    entity_id: Option<i64>,
-    before: Option<&str>,
-    after: Option<&str>,
-) -> Result<()> {
-    on_tx!(tx, c => sqlx::query(
-        "INSERT INTO audit_log (at, actor, action, entity, entity_id, before_state, after_state)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)")
-        .bind(Utc::now()).bind(actor).bind(action).bind(entity).bind(entity_id).bind(before).bind(after)
-        .execute(c).await.map(|r| r.rows_affected()))
-    .map_err(internal)?;
-    Ok(())
-}

@@ -1,0 +1,397 @@
+//! Members decide: an organizer opens a vote, delegates (or organizers for members in the room)
+//! cast ballots, the organizer closes it, and the decision is recorded and takes effect in the
+//! register in the same transaction. Every step is audited; opening and closing are events of
+//! the live stream (ballots reach it through the server's coalescing, see `live::publish_state`).
+
+use chrono::Utc;
+
+use super::live::state_event;
+use super::{log_change, NONE};
+use crate::auth::{organizer, signed_in, Actor, Role};
+use crate::model::*;
+use crate::storage::*;
+use crate::tally::{acclamation, Outcome, Tally};
+use crate::views::LiveView;
+use crate::{Error, Result};
+
+/// Opens a vote in assembly `number`; the new live view. The quorum is checked now and again
+/// when the vote closes.
+pub async fn open_vote(
+    db: &Db,
+    publisher: Option<&dyn Publisher>,
+    actor: Option<&Actor>,
+    number: i64,
+    input: &NewVote,
+) -> Result<LiveView> {
+    let actor = organizer(actor)?;
+    let mut tx = db.begin().await?;
+    open_vote_in(&mut tx, actor, number, input).await?;
+    finish(tx, publisher, number).await
+}
+
+/// Opens a vote inside `tx` (see [`open_vote`]); the vote.
+pub(crate) async fn open_vote_in(
+    tx: &mut Tx,
+    actor: &Actor,
+    number: i64,
+    input: &NewVote,
+) -> Result<Vote> {
+    input.validate()?;
+    let assembly = get_assembly(tx, number).await?;
+    if assembly.status != AssemblyStatus::InProgress {
+        return Err(Error::invalid(
+            "number",
+            format!(
+                "votes are taken while the assembly is in progress; this one is {}",
+                assembly.status.label()
+            ),
+        ));
+    }
+    let application = match input.application_id {
+        Some(id) => Some(get_application(tx, id).await?),
+        None => None,
+    };
+    if let Some(a) = &application {
+        if a.assembly_id != assembly.id {
+            return Err(Error::invalid(
+                "application_id",
+                "this application is not before this assembly",
+            ));
+        }
+        if a.status != ApplicationStatus::Submitted {
+            return Err(Error::invalid(
+                "application_id",
+                format!("this application is already {}", a.status.label()),
+            ));
+        }
+    }
+    let agenda_item_id = input
+        .agenda_item_id
+        .or(application.as_ref().and_then(|a| a.agenda_item_id));
+    if let Some(item) = agenda_item_id {
+        item_session(tx, assembly.id, item).await?;
+    }
+    let question = match (&input.question, &application) {
+        (Some(q), _) if !q.trim().is_empty() => q.trim().to_owned(),
+        (_, Some(a)) => application_question(tx, a).await?,
+        _ => unreachable!("validated: a question or an application"),
+    };
+    let mut vote = Vote {
+        id: 0,
+        assembly_id: assembly.id,
+        agenda_item_id,
+        application_id: input.application_id,
+        question,
+        rule: input
+            .rule
+            .unwrap_or_else(|| default_rule(application.as_ref().map(|a| a.kind))),
+        quorum_percent: input.quorum_percent,
+        show_ballots: input.show_ballots,
+        roll_call: input.roll_call.unwrap_or(true),
+        status: VoteStatus::Open,
+        opened_at: Utc::now(),
+        closed_at: None,
+    };
+    let (electorate, _) = electorate(tx, &vote).await?;
+    if !crate::tally::tally(vote.rule, vote.quorum_percent, electorate, &[]).quorum_met {
+        return Err(Error::invalid(
+            "quorum_percent",
+            format!(
+                "no quorum: {} of {} voting members are recorded as present, {}% must be",
+                electorate.present, electorate.members, vote.quorum_percent
+            ),
+        ));
+    }
+    vote.id = insert_vote(tx, &vote).await?;
+    log_change(tx, actor, "vote.open", "vote", vote.id, NONE, Some(&vote)).await?;
+    Ok(vote)
+}
+
+/// "Application of Ulsan Metropolitan City for the 14th chairmanship".
+async fn application_question(tx: &mut Tx, a: &Application) -> Result<String> {
+    let applicant = get_member(tx, a.applicant_member_id).await?.name;
+    Ok(match (a.kind, a.term, a.membership_kind) {
+        (ApplicationKind::Chairmanship, Some(term), _) => format!(
+            "Application of {applicant} for the {} chairmanship",
+            ordinal(term)
+        ),
+        (_, _, Some(MemberKind::Associate)) => {
+            format!("Application of {applicant} for associate membership")
+        }
+        _ => format!("Application of {applicant} for membership"),
+    })
+}
+
+/// Casts (or changes, until the vote closes) the ballot of a member government. A delegate
+/// casts their own member's ballot; an organizer may enter the ballot of any member present.
+pub async fn cast_ballot(
+    db: &Db,
+    actor: Option<&Actor>,
+    vote_id: i64,
+    ballot: &CastBallot,
+) -> Result<Vote> {
+    let actor = signed_in(actor)?;
+    let mut tx = db.begin().await?;
+    let vote = cast_ballot_in(&mut tx, actor, vote_id, ballot).await?;
+    tx.commit().await?;
+    Ok(vote)
+}
+
+/// Casts a ballot inside `tx` (see [`cast_ballot`]).
+pub(crate) async fn cast_ballot_in(
+    tx: &mut Tx,
+    actor: &Actor,
+    vote_id: i64,
+    ballot: &CastBallot,
+) -> Result<Vote> {
+    if actor.role == Role::Delegate && actor.member_id != Some(ballot.member_id) {
+        return Err(Error::invalid(
+            "member_id",
+            "a delegate casts the ballot of their own member government only",
+        ));
+    }
+    let vote = get_vote(tx, vote_id).await?;
+    if vote.status != VoteStatus::Open {
+        return Err(Error::invalid("vote", "this vote is closed; ballots are no longer taken"));
+    }
+    let member = get_member(tx, ballot.member_id).await?;
+    let (_, present) = electorate(tx, &vote).await?;
+    if !present.iter().any(|v| v.id == member.id) {
+        let reason = if crate::tally::eligible(member.kind, member.status, associates_vote(tx).await?) {
+            "is not recorded as present"
+        } else {
+            "has no vote: only active members vote (and associate members where the association says so)"
+        };
+        return Err(Error::invalid("member_id", format!("{} {reason}", member.name)));
+    }
+    upsert_ballot(tx, vote.id, member.id, ballot.choice, Utc::now()).await?;
+    log_change(
+        tx,
+        actor,
+        "ballot.cast",
+        "vote",
+        vote.id,
+        NONE,
+        Some(&ballot),
+    )
+    .await?;
+    Ok(vote)
+}
+
+/// Closes a vote: counts it (or takes it by acclamation), records the decision and its effect
+/// on the register, all in one transaction; the new live view.
+pub async fn close_vote(
+    db: &Db,
+    publisher: Option<&dyn Publisher>,
+    actor: Option<&Actor>,
+    vote_id: i64,
+    input: &CloseVote,
+) -> Result<LiveView> {
+    let actor = organizer(actor)?;
+    let mut tx = db.begin().await?;
+    let number = close_vote_in(&mut tx, actor, vote_id, input).await?;
+    finish(tx, publisher, number).await
+}
+
+/// Closes a vote inside `tx` (see [`close_vote`]); the number of its assembly.
+pub(crate) async fn close_vote_in(
+    tx: &mut Tx,
+    actor: &Actor,
+    vote_id: i64,
+    input: &CloseVote,
+) -> Result<i64> {
+    let now = Utc::now();
+    let mut vote = get_vote(tx, vote_id).await?;
+    if vote.status != VoteStatus::Open {
+        return Err(Error::invalid("vote", "this vote is already closed"));
+    }
+    let mut objectors = Vec::new();
+    let tally = if input.acclamation {
+        let (electorate, present) = electorate(tx, &vote).await?;
+        for id in &input.objections {
+            match present.iter().find(|v| v.id == *id) {
+                Some(v) => objectors.push(v.name.clone()),
+                None => {
+                    return Err(Error::invalid(
+                        "objections",
+                        "only voting members present can object",
+                    ))
+                }
+            }
+        }
+        acclamation(vote.rule, vote.quorum_percent, electorate, &objectors)
+    } else {
+        count_vote(tx, &vote).await?.0
+    };
+    close_vote_row(tx, vote.id, now).await?;
+    vote.status = VoteStatus::Closed;
+    vote.closed_at = Some(now);
+    let decision = decide(tx, &vote, &tally, input.acclamation, &objectors, now).await?;
+    log_change(
+        tx,
+        actor,
+        "vote.close",
+        "vote",
+        vote.id,
+        NONE,
+        Some(&tally),
+    )
+    .await?;
+    log_change(
+        tx,
+        actor,
+        "decision.record",
+        "decision",
+        decision.id,
+        NONE,
+        Some(&decision),
+    )
+    .await?;
+    Ok(get_assembly_by_id(tx, vote.assembly_id).await?.number)
+}
+
+/// Records the decision of a closed vote and carries out its effect on the register.
+async fn decide(
+    tx: &mut Tx,
+    vote: &Vote,
+    tally: &Tally,
+    acclaimed: bool,
+    objectors: &[String],
+    at: chrono::DateTime<Utc>,
+) -> Result<Decision> {
+    let approved = tally.outcome == Outcome::Approved;
+    let application = match vote.application_id {
+        Some(id) => Some(get_application(tx, id).await?),
+        None => None,
+    };
+    let mut effect = DecisionEffect::None;
+    let mut summary = tally.explanation.clone();
+    if let Some(a) = &application {
+        let applicant = get_member(tx, a.applicant_member_id).await?.name;
+        set_application_status(
+            tx,
+            a.id,
+            if approved {
+                ApplicationStatus::Approved
+            } else {
+                ApplicationStatus::Rejected
+            },
+        )
+        .await?;
+        if approved {
+            let (kind, what) = effect_of(tx, a, &applicant).await?;
+            effect = kind;
+            summary = format!("{what}; {summary}");
+        }
+    }
+    let id = insert_decision(
+        tx,
+        &NewDecision {
+            vote,
+            outcome: if approved {
+                DecisionOutcome::Approved
+            } else {
+                DecisionOutcome::Rejected
+            },
+            effect,
+            summary,
+            acclamation: acclaimed,
+            objections: (!objectors.is_empty()).then(|| objectors.join(", ")),
+            at,
+        },
+    )
+    .await?;
+    if effect == DecisionEffect::ElectChair {
+        let a = application.as_ref().expect("a chair is elected on an application");
+        let term = a.term.expect("validated: a chairmanship names its term");
+        record_chair(tx, term, a.applicant_member_id, Some(id)).await?;
+    }
+    get_decision(tx, id).await
+}
+
+/// What approving application `a` changes: admits the applicant (with its ordinal) or names
+/// the chair for the term; the effect and its description.
+async fn effect_of(
+    tx: &mut Tx,
+    a: &Application,
+    applicant: &str,
+) -> Result<(DecisionEffect, String)> {
+    Ok(match a.kind {
+        ApplicationKind::Membership => {
+            let kind = a.membership_kind.unwrap_or(MemberKind::Member);
+            let what = match admit_member(tx, a.applicant_member_id, kind).await? {
+                Some(n) => format!("{applicant} admitted as the {} member", ordinal(n)),
+                None => format!("{applicant} admitted as an {} member", kind.label()),
+            };
+            (DecisionEffect::AdmitMember, what)
+        }
+        ApplicationKind::Chairmanship => {
+            let term = a.term.unwrap_or_default();
+            (
+                DecisionEffect::ElectChair,
+                format!("{applicant} elected chair for the {} term", ordinal(term)),
+            )
+        }
+    })
+}
+
+/// Reverses a decision and restores the register as it was before it: a separate, audited act.
+pub async fn reverse_decision(
+    db: &Db,
+    actor: Option<&Actor>,
+    decision_id: i64,
+    input: &ReverseDecision,
+) -> Result<Decision> {
+    let actor = organizer(actor)?;
+    let reason = input.reason.trim();
+    if reason.is_empty() {
+        return Err(Error::invalid("reason", "is required"));
+    }
+    let mut tx = db.begin().await?;
+    let before = get_decision(&mut tx, decision_id).await?;
+    if before.reversed_at.is_some() {
+        return Err(Error::invalid("decision", "this decision is already reversed"));
+    }
+    if let Some(application_id) = before.application_id {
+        let a = get_application(&mut tx, application_id).await?;
+        match before.effect {
+            DecisionEffect::AdmitMember => restore_applicant(&mut tx, a.applicant_member_id).await?,
+            DecisionEffect::ElectChair => remove_chair(&mut tx, before.id).await?,
+            DecisionEffect::None => {}
+        }
+        set_application_status(&mut tx, a.id, ApplicationStatus::Submitted).await?;
+    }
+    mark_reversed(&mut tx, before.id, reason, Utc::now()).await?;
+    let after = get_decision(&mut tx, decision_id).await?;
+    log_change(
+        &mut tx,
+        actor,
+        "decision.reverse",
+        "decision",
+        decision_id,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// Appends the new live state as an event, commits, and publishes it.
+async fn finish(mut tx: Tx, publisher: Option<&dyn Publisher>, number: i64) -> Result<LiveView> {
+    let (view, event) = state_event(&mut tx, number).await?;
+    tx.commit().await?;
+    if let Some(publisher) = publisher {
+        publisher.publish(event);
+    }
+    Ok(view)
+}
+
+/// A vote and its tally, for the JSON API.
+pub async fn vote_with_tally(db: &Db, vote_id: i64) -> Result<crate::views::VoteView> {
+    db.reading(async |tx| {
+        let vote = get_vote(tx, vote_id).await?;
+        vote_view(tx, &vote).await
+    })
+    .await
+}

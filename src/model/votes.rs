@@ -1,0 +1,180 @@
+//! Votes, ballots and decisions: what an organizer opens and closes, what a delegate casts, and
+//! what is recorded when a vote closes.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::*;
+use crate::{Error, Result};
+
+/// A vote as stored.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Vote {
+    pub id: i64,
+    pub assembly_id: i64,
+    pub agenda_item_id: Option<i64>,
+    pub application_id: Option<i64>,
+    pub question: String,
+    pub rule: VoteRule,
+    /// Share of all voting members that must be present, in percent (0: none).
+    pub quorum_percent: i64,
+    /// Whether each member's ballot is shown while the vote is open.
+    pub show_ballots: bool,
+    /// A roll-call vote names every member's ballot once it is closed; a secret one never does.
+    pub roll_call: bool,
+    pub status: VoteStatus,
+    pub opened_at: DateTime<Utc>,
+    pub closed_at: Option<DateTime<Utc>>,
+}
+
+/// Opening a vote: on an application (its question and rule follow from it unless given) or on
+/// an agenda item with a question.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct NewVote {
+    pub application_id: Option<i64>,
+    pub agenda_item_id: Option<i64>,
+    pub question: Option<String>,
+    /// Unanimity for chairmanship and membership applications when not given.
+    pub rule: Option<VoteRule>,
+    #[serde(default)]
+    pub quorum_percent: i64,
+    #[serde(default)]
+    pub show_ballots: bool,
+    /// True unless said otherwise.
+    pub roll_call: Option<bool>,
+}
+
+impl NewVote {
+    pub fn validate(&self) -> Result<()> {
+        if self.application_id.is_none()
+            && (self.agenda_item_id.is_none()
+                || self.question.as_deref().is_none_or(|q| q.trim().is_empty()))
+        {
+            return Err(Error::invalid(
+                "question",
+                "a vote is on an application, or on an agenda item with a question",
+            ));
+        }
+        if !(0..=100).contains(&self.quorum_percent) {
+            return Err(Error::invalid("quorum_percent", "must be between 0 and 100"));
+        }
+        Ok(())
+    }
+}
+
+/// The rule a vote on an application of `kind` follows unless the organizer chooses another:
+/// the association's constitution asks for unanimity of the members present for both.
+pub fn default_rule(kind: Option<ApplicationKind>) -> VoteRule {
+    match kind {
+        Some(ApplicationKind::Chairmanship | ApplicationKind::Membership) => VoteRule::Unanimous,
+        None => VoteRule::SimpleMajority,
+    }
+}
+
+/// A ballot: the member government it is cast for and the choice.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CastBallot {
+    pub member_id: i64,
+    pub choice: BallotChoice,
+}
+
+/// Closing a vote. By acclamation, no ballots are counted: the chair asks for objections and
+/// the members who raised one are named.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct CloseVote {
+    #[serde(default)]
+    pub acclamation: bool,
+    /// Member governments that objected (acclamation only).
+    #[serde(default)]
+    pub objections: Vec<i64>,
+}
+
+/// A decision as recorded.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decision {
+    pub id: i64,
+    pub assembly_id: i64,
+    pub agenda_item_id: Option<i64>,
+    pub vote_id: Option<i64>,
+    pub application_id: Option<i64>,
+    pub outcome: DecisionOutcome,
+    pub effect: DecisionEffect,
+    /// "Liaoning Province admitted as the 79th member; approved unanimously: 70 of 70 members
+    /// present in favour".
+    pub summary: String,
+    pub decided_at: DateTime<Utc>,
+    pub reversed_at: Option<DateTime<Utc>>,
+    pub reversal_reason: Option<String>,
+}
+
+/// Reversing a decision: a separate act with its reason.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReverseDecision {
+    pub reason: String,
+}
+
+/// "1st", "2nd", "3rd", "11th", "79th".
+pub fn ordinal(n: i64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals_in_english() {
+        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 79, 101, 112].map(ordinal).into();
+        assert_eq!(
+            got,
+            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "79th", "101st", "112th"]
+        );
+    }
+
+    #[test]
+    fn applications_default_to_unanimity() {
+        assert_eq!(
+            default_rule(Some(ApplicationKind::Membership)),
+            VoteRule::Unanimous
+        );
+        assert_eq!(
+            default_rule(Some(ApplicationKind::Chairmanship)),
+            VoteRule::Unanimous
+        );
+        assert_eq!(default_rule(None), VoteRule::SimpleMajority);
+    }
+
+    #[test]
+    fn a_vote_needs_an_application_or_a_question() {
+        let err = NewVote::default().validate().unwrap_err();
+        assert_eq!(err.field(), Some("question"));
+        let on_item = NewVote {
+            agenda_item_id: Some(1),
+            question: Some("Adopt the declaration?".into()),
+            ..NewVote::default()
+        };
+        assert!(on_item.validate().is_ok());
+        let bad_quorum = NewVote {
+            application_id: Some(1),
+            quorum_percent: 101,
+            ..NewVote::default()
+        };
+        assert_eq!(
+            bad_quorum.validate().unwrap_err().field(),
+            Some("quorum_percent")
+        );
+    }
+}

@@ -1,0 +1,359 @@
+//! Members decide, on both engines: the reference votes run live from the `BeforeVotes` demo,
+//! the rules of ballots, concurrent duplicate ballots, decisions that change the register and
+//! their reversal, and the audit chain.
+
+use plenary_core::actions::*;
+use plenary_core::auth::{Actor, Role};
+use plenary_core::model::*;
+use plenary_core::storage::*;
+use plenary_core::tally::Outcome;
+use plenary_core::{both_engines, demo, on_db, Error};
+
+fn organizer() -> Actor {
+    Actor {
+        user_id: 1,
+        email: "secretariat@example.org".into(),
+        name: "Secretariat".into(),
+        role: Role::Organizer,
+        member_id: None,
+    }
+}
+
+fn delegate(member_id: i64) -> Actor {
+    Actor {
+        user_id: 100 + member_id,
+        email: format!("delegate-{member_id}@example.org"),
+        name: format!("Delegate {member_id}"),
+        role: Role::Delegate,
+        member_id: Some(member_id),
+    }
+}
+
+async fn member(db: &Db, name: &str) -> i64 {
+    demo::member_id(db, name).await.unwrap().unwrap()
+}
+
+async fn count(db: &Db, sql: &str) -> i64 {
+    on_db!(db, c => sqlx::query_scalar::<_, i64>(sql).fetch_one(c).await).unwrap()
+}
+
+/// The applications before assembly 13: (Ulsan's chairmanship, Liaoning's membership).
+async fn applications(db: &Db) -> (i64, i64) {
+    let list = db
+        .reading(async |tx| {
+            let a = get_assembly(tx, 13).await?;
+            list_applications(tx, a.id).await
+        })
+        .await
+        .unwrap();
+    let id = |kind| list.iter().find(|a| a.kind == kind).unwrap().id;
+    (
+        id(ApplicationKind::Chairmanship),
+        id(ApplicationKind::Membership),
+    )
+}
+
+async fn open(db: &Db, application_id: i64) -> i64 {
+    let input = NewVote {
+        application_id: Some(application_id),
+        ..NewVote::default()
+    };
+    let view = open_vote(db, None, Some(&organizer()), 13, &input)
+        .await
+        .unwrap();
+    view.vote.expect("the live view shows the open vote").id
+}
+
+/// Every voting member present casts `choice` from their own delegate account.
+async fn all_present_vote(db: &Db, vote_id: i64, choice: BallotChoice) -> usize {
+    let present = db
+        .reading(async |tx| {
+            let vote = get_vote(tx, vote_id).await?;
+            Ok(electorate(tx, &vote).await?.1)
+        })
+        .await
+        .unwrap();
+    for m in &present {
+        let ballot = CastBallot {
+            member_id: m.id,
+            choice,
+        };
+        cast_ballot(db, Some(&delegate(m.id)), vote_id, &ballot)
+            .await
+            .unwrap();
+    }
+    present.len()
+}
+
+async fn close(db: &Db, vote_id: i64) -> plenary_core::views::VoteView {
+    close_vote(db, None, Some(&organizer()), vote_id, &CloseVote::default())
+        .await
+        .unwrap()
+        .vote
+        .expect("the closed vote is still shown")
+}
+
+async fn the_reference_decisions_taken_live(db: Db) {
+    demo::load_at(&db, demo::Stage::BeforeVotes).await.unwrap();
+    let before = register_page(&db).await.unwrap();
+    assert_eq!(before.active_members, 78);
+    assert_eq!(before.chairs.len(), 1);
+    let (chairmanship, membership) = applications(&db).await;
+
+    let vote = open(&db, chairmanship).await;
+    assert_eq!(all_present_vote(&db, vote, BallotChoice::Yes).await, 70);
+    let closed = close(&db, vote).await;
+    assert_eq!(closed.tally.outcome, Outcome::Approved);
+    assert_eq!(
+        closed.decision.as_deref(),
+        Some("Ulsan Metropolitan City elected chair for the 14th term; approved unanimously: 70 of 70 members present in favour")
+    );
+    assert_eq!(closed.ballots.len(), 70, "a roll call names every ballot");
+
+    let vote = open(&db, membership).await;
+    all_present_vote(&db, vote, BallotChoice::Yes).await;
+    let closed = close(&db, vote).await;
+    assert_eq!(
+        closed.decision.as_deref(),
+        Some("Liaoning Province admitted as the 79th member; approved unanimously: 70 of 70 members present in favour")
+    );
+
+    let after = register_page(&db).await.unwrap();
+    assert_eq!(after.active_members, 79);
+    let liaoning = after
+        .countries
+        .iter()
+        .flat_map(|c| &c.members)
+        .find(|m| m.name == "Liaoning Province")
+        .unwrap();
+    assert_eq!(
+        (liaoning.status, liaoning.ordinal),
+        (MemberStatus::Active, Some(79))
+    );
+    let chairs: Vec<(i64, &str)> = after
+        .chairs
+        .iter()
+        .map(|c| (c.term, c.member.as_str()))
+        .collect();
+    assert_eq!(
+        chairs,
+        [(13, "Republic of Sakha (Yakutia)"), (14, "Ulsan Metropolitan City")]
+    );
+    let check = verify_audit_chain(&db).await.unwrap();
+    assert_eq!(check.first_broken, None);
+    assert!(check.entries > 140, "every ballot is audited: {check:?}");
+}
+
+async fn the_concluded_demo_holds_both_decisions(db: Db) {
+    demo::load(&db).await.unwrap();
+    let register = register_page(&db).await.unwrap();
+    assert_eq!(register.active_members, 79);
+    assert_eq!(register.chairs.last().unwrap().term, 14);
+    assert_eq!(
+        count(&db, "SELECT COUNT(*) FROM ballots WHERE choice = 'yes'").await,
+        140
+    );
+    assert_eq!(
+        count(&db, "SELECT COUNT(*) FROM decisions WHERE outcome = 'approved'").await,
+        2
+    );
+    assert_eq!(verify_audit_chain(&db).await.unwrap().first_broken, None);
+}
+
+async fn a_hundred_concurrent_duplicate_ballots_count_once(db: Db) {
+    demo::load_at(&db, demo::Stage::BeforeVotes).await.unwrap();
+    let (chairmanship, _) = applications(&db).await;
+    let vote = open(&db, chairmanship).await;
+    let sakha = member(&db, "Republic of Sakha (Yakutia)").await;
+    let tasks: Vec<_> = (0..100)
+        .map(|i| {
+            let db = db.clone();
+            tokio::spawn(async move {
+                let choice = if i % 2 == 0 {
+                    BallotChoice::Yes
+                } else {
+                    BallotChoice::Abstain
+                };
+                let ballot = CastBallot {
+                    member_id: sakha,
+                    choice,
+                };
+                cast_ballot(&db, Some(&delegate(sakha)), vote, &ballot).await
+            })
+        })
+        .collect();
+    for t in tasks {
+        t.await.unwrap().unwrap();
+    }
+    assert_eq!(
+        count(&db, &format!("SELECT COUNT(*) FROM ballots WHERE vote_id = {vote}")).await,
+        1
+    );
+    let view = vote_with_tally(&db, vote).await.unwrap();
+    assert_eq!(view.tally.yes + view.tally.abstain, 1);
+    assert_eq!(view.tally.not_voted, 69);
+}
+
+async fn ballots_that_are_refused(db: Db) {
+    demo::load_at(&db, demo::Stage::BeforeVotes).await.unwrap();
+    let (chairmanship, _) = applications(&db).await;
+    let vote = open(&db, chairmanship).await;
+    let yes = |member_id| CastBallot {
+        member_id,
+        choice: BallotChoice::Yes,
+    };
+    let field = |r: Result<Vote, Error>| r.unwrap_err().field().map(str::to_owned);
+
+    let hcmc = member(&db, "Ho Chi Minh City").await;
+    let err = cast_ballot(&db, Some(&delegate(hcmc)), vote, &yes(hcmc))
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("has no vote"), "{err}");
+
+    let gansu = member(&db, "Gansu Province").await;
+    let err = cast_ballot(&db, Some(&delegate(gansu)), vote, &yes(gansu))
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("not recorded as present"), "{err}");
+
+    let sakha = member(&db, "Republic of Sakha (Yakutia)").await;
+    let ulsan = member(&db, "Ulsan Metropolitan City").await;
+    assert_eq!(
+        field(cast_ballot(&db, Some(&delegate(sakha)), vote, &yes(ulsan)).await).as_deref(),
+        Some("member_id"),
+        "a delegate votes for their own member only"
+    );
+    assert_eq!(
+        cast_ballot(&db, None, vote, &yes(sakha)).await.unwrap_err(),
+        Error::Unauthenticated
+    );
+    // An organizer enters the ballot of a member in the room.
+    cast_ballot(&db, Some(&organizer()), vote, &yes(ulsan))
+        .await
+        .unwrap();
+
+    close(&db, vote).await;
+    assert_eq!(
+        field(cast_ballot(&db, Some(&delegate(sakha)), vote, &yes(sakha)).await).as_deref(),
+        Some("vote"),
+        "no ballots after closing"
+    );
+    assert_eq!(
+        count(&db, &format!("SELECT COUNT(*) FROM ballots WHERE vote_id = {vote}")).await,
+        1
+    );
+}
+
+async fn one_abstention_rejects_and_leaves_the_register(db: Db) {
+    demo::load_at(&db, demo::Stage::BeforeVotes).await.unwrap();
+    let (_, membership) = applications(&db).await;
+    let vote = open(&db, membership).await;
+    all_present_vote(&db, vote, BallotChoice::Yes).await;
+    let sakha = member(&db, "Republic of Sakha (Yakutia)").await;
+    let abstain = CastBallot {
+        member_id: sakha,
+        choice: BallotChoice::Abstain,
+    };
+    cast_ballot(&db, Some(&delegate(sakha)), vote, &abstain)
+        .await
+        .unwrap();
+    let closed = close(&db, vote).await;
+    assert_eq!(closed.tally.outcome, Outcome::NotApproved);
+    assert_eq!(
+        closed.tally.explanation,
+        "not approved: unanimity required, 69 in favour, 1 abstention"
+    );
+    assert_eq!(register_page(&db).await.unwrap().active_members, 78);
+}
+
+async fn quorum_is_checked_when_a_vote_opens(db: Db) {
+    demo::load_at(&db, demo::Stage::BeforeVotes).await.unwrap();
+    let (chairmanship, _) = applications(&db).await;
+    let input = NewVote {
+        application_id: Some(chairmanship),
+        quorum_percent: 95,
+        ..NewVote::default()
+    };
+    let err = open_vote(&db, None, Some(&organizer()), 13, &input)
+        .await
+        .unwrap_err();
+    assert_eq!(err.field(), Some("quorum_percent"));
+    assert!(err.to_string().contains("70 of 78"), "{err}");
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM votes").await, 0);
+}
+
+async fn acclamation_and_reversal_restore_the_register(db: Db) {
+    demo::load_at(&db, demo::Stage::BeforeVotes).await.unwrap();
+    let (chairmanship, membership) = applications(&db).await;
+    let vote = open(&db, membership).await;
+    let acclaimed = CloseVote {
+        acclamation: true,
+        objections: vec![],
+    };
+    let view = close_vote(&db, None, Some(&organizer()), vote, &acclaimed)
+        .await
+        .unwrap();
+    assert!(
+        view.vote.unwrap().decision.unwrap().contains("no objection was raised"),
+        "by acclamation"
+    );
+    assert_eq!(register_page(&db).await.unwrap().active_members, 79);
+
+    let vote = open(&db, chairmanship).await;
+    all_present_vote(&db, vote, BallotChoice::Yes).await;
+    close(&db, vote).await;
+
+    let decisions = db
+        .reading(async |tx| {
+            let assembly = get_assembly(tx, 13).await?.id;
+            list_decisions(tx, assembly).await
+        })
+        .await
+        .unwrap();
+    let reason = ReverseDecision {
+        reason: "Recorded in error".into(),
+    };
+    for d in &decisions {
+        reverse_decision(&db, Some(&organizer()), d.id, &reason)
+            .await
+            .unwrap();
+    }
+    let register = register_page(&db).await.unwrap();
+    assert_eq!(register.active_members, 78);
+    assert_eq!(register.chairs.len(), 1, "the 14th term has no chair again");
+    let again = reverse_decision(&db, Some(&organizer()), decisions[0].id, &reason).await;
+    assert_eq!(again.unwrap_err().field(), Some("decision"));
+    assert_eq!(verify_audit_chain(&db).await.unwrap().first_broken, None);
+}
+
+async fn the_audit_chain_finds_an_edited_entry(db: Db) {
+    demo::load(&db).await.unwrap();
+    let check = verify_audit_chain(&db).await.unwrap();
+    assert_eq!(check.first_broken, None);
+    let target = count(&db, "SELECT MIN(id) + 5 FROM audit_log WHERE action = 'ballot.cast'").await;
+    // The log refuses changes; a tamperer with database access removes the guard first.
+    let drop_guard = match db {
+        Db::Sqlite(_) => "DROP TRIGGER audit_log_no_update",
+        Db::Postgres(_) => "DROP TRIGGER audit_log_append_only ON audit_log",
+    };
+    on_db!(&db, c => sqlx::query(drop_guard).execute(c).await.map(|_| ())).unwrap();
+    let edit = format!(
+        "UPDATE audit_log SET after_state = '{{\"member_id\":1,\"choice\":\"no\"}}' WHERE id = {target}"
+    );
+    on_db!(&db, c => sqlx::query(&edit).execute(c).await.map(|_| ())).unwrap();
+    let check = verify_audit_chain(&db).await.unwrap();
+    let (id, reason) = check.first_broken.expect("the edit is found");
+    assert_eq!(id, target);
+    assert!(reason.contains("edited"), "{reason}");
+}
+
+both_engines!(
+    the_reference_decisions_taken_live,
+    the_concluded_demo_holds_both_decisions,
+    a_hundred_concurrent_duplicate_ballots_count_once,
+    ballots_that_are_refused,
+    one_abstention_rejects_and_leaves_the_register,
+    quorum_is_checked_when_a_vote_opens,
+    acclamation_and_reversal_restore_the_register,
+    the_audit_chain_finds_an_edited_entry,
+);
