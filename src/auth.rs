@@ -66,6 +66,9 @@ pub fn organizer(actor: Option<&Actor>) -> Result<&Actor> {
 pub enum Access {
     /// Anyone, signed in or not.
     Public,
+    /// Any signed-in user: organizers, and delegates for what concerns their own member
+    /// (the action checks which member; casting a ballot is the one such act).
+    SignedIn,
     /// Organizers only.
     Organizer,
 }
@@ -75,6 +78,7 @@ impl Access {
     pub fn check(self, actor: Option<&Actor>) -> Result<()> {
         match self {
             Access::Public => Ok(()),
+            Access::SignedIn => signed_in(actor).map(drop),
             Access::Organizer => organizer(actor).map(drop),
         }
     }

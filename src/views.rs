@@ -296,3 +296,26 @@ pub struct BallotView {
     pub member: String,
     pub choice: BallotChoice,
 }
+
+/// A delegate's ballot paper for a vote: the member they vote for and the choice made so far.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BallotPaper {
+    pub vote_id: i64,
+    pub member_id: i64,
+    pub member: String,
+    pub choice: Option<BallotChoice>,
+}
+
+/// What the control panel needs to run the votes of an assembly: the applications awaiting a
+/// vote, the voting members present (for ballots entered in the room and for objections), and
+/// the decisions taken so far.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoteDesk {
+    /// (application id, the question a vote on it asks), for applications still submitted.
+    pub pending: Vec<(i64, String)>,
+    /// (member id, name) of the voting members present.
+    pub voters: Vec<(i64, String)>,
+    pub decisions: Vec<Decision>,
+}

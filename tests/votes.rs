@@ -78,7 +78,7 @@ async fn all_present_vote(db: &Db, vote_id: i64, choice: BallotChoice) -> usize 
             member_id: m.id,
             choice,
         };
-        cast_ballot(db, Some(&delegate(m.id)), vote_id, &ballot)
+        cast_ballot(db, None, Some(&delegate(m.id)), vote_id, &ballot)
             .await
             .unwrap();
     }
@@ -178,7 +178,7 @@ async fn a_hundred_concurrent_duplicate_ballots_count_once(db: Db) {
                     member_id: sakha,
                     choice,
                 };
-                cast_ballot(&db, Some(&delegate(sakha)), vote, &ballot).await
+                cast_ballot(&db, None, Some(&delegate(sakha)), vote, &ballot).await
             })
         })
         .collect();
@@ -202,16 +202,16 @@ async fn ballots_that_are_refused(db: Db) {
         member_id,
         choice: BallotChoice::Yes,
     };
-    let field = |r: Result<Vote, Error>| r.unwrap_err().field().map(str::to_owned);
+    let field = |r: Result<BallotCast, Error>| r.unwrap_err().field().map(str::to_owned);
 
     let hcmc = member(&db, "Ho Chi Minh City").await;
-    let err = cast_ballot(&db, Some(&delegate(hcmc)), vote, &yes(hcmc))
+    let err = cast_ballot(&db, None, Some(&delegate(hcmc)), vote, &yes(hcmc))
         .await
         .unwrap_err();
     assert!(err.to_string().contains("has no vote"), "{err}");
 
     let gansu = member(&db, "Gansu Province").await;
-    let err = cast_ballot(&db, Some(&delegate(gansu)), vote, &yes(gansu))
+    let err = cast_ballot(&db, None, Some(&delegate(gansu)), vote, &yes(gansu))
         .await
         .unwrap_err();
     assert!(err.to_string().contains("not recorded as present"), "{err}");
@@ -219,22 +219,22 @@ async fn ballots_that_are_refused(db: Db) {
     let sakha = member(&db, "Republic of Sakha (Yakutia)").await;
     let ulsan = member(&db, "Ulsan Metropolitan City").await;
     assert_eq!(
-        field(cast_ballot(&db, Some(&delegate(sakha)), vote, &yes(ulsan)).await).as_deref(),
+        field(cast_ballot(&db, None, Some(&delegate(sakha)), vote, &yes(ulsan)).await).as_deref(),
         Some("member_id"),
         "a delegate votes for their own member only"
     );
     assert_eq!(
-        cast_ballot(&db, None, vote, &yes(sakha)).await.unwrap_err(),
+        cast_ballot(&db, None, None, vote, &yes(sakha)).await.unwrap_err(),
         Error::Unauthenticated
     );
     // An organizer enters the ballot of a member in the room.
-    cast_ballot(&db, Some(&organizer()), vote, &yes(ulsan))
+    cast_ballot(&db, None, Some(&organizer()), vote, &yes(ulsan))
         .await
         .unwrap();
 
     close(&db, vote).await;
     assert_eq!(
-        field(cast_ballot(&db, Some(&delegate(sakha)), vote, &yes(sakha)).await).as_deref(),
+        field(cast_ballot(&db, None, Some(&delegate(sakha)), vote, &yes(sakha)).await).as_deref(),
         Some("vote"),
         "no ballots after closing"
     );
@@ -254,7 +254,7 @@ async fn one_abstention_rejects_and_leaves_the_register(db: Db) {
         member_id: sakha,
         choice: BallotChoice::Abstain,
     };
-    cast_ballot(&db, Some(&delegate(sakha)), vote, &abstain)
+    cast_ballot(&db, None, Some(&delegate(sakha)), vote, &abstain)
         .await
         .unwrap();
     let closed = close(&db, vote).await;

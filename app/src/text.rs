@@ -110,6 +110,14 @@ labels!(MemberKind { Member => mkind_member, Associate => mkind_associate, Obser
 labels!(MemberStatus {
     Applicant => mstatus_applicant, Active => mstatus_active, Withdrawn => mstatus_withdrawn, Archived => mstatus_archived,
 });
+labels!(VoteRule {
+    Unanimous => rule_unanimous, Consensus => rule_consensus, TwoThirds => rule_two_thirds,
+    SimpleMajority => rule_simple_majority,
+});
+labels!(BallotChoice { Yes => choice_yes, No => choice_no, Abstain => choice_abstain });
+labels!(plenary_core::tally::Outcome {
+    Approved => outcome_approved, NotApproved => outcome_not_approved, NoQuorum => outcome_no_quorum,
+});
 
 #[cfg(test)]
 mod tests {

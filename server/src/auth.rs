@@ -72,11 +72,14 @@ async fn caller_of(
 
 /// Who may call what. Server functions named `load_…` only read; every other server function
 /// and every API call that is not a GET changes something and needs an organizer, except signing
-/// in and out. New entry points are covered without anyone remembering to add them here.
+/// in and out, and casting a ballot (`cast_…`, `…/ballots`), which delegates do for their own
+/// member. New entry points are covered without anyone remembering to add them here.
 pub fn access(method: &Method, path: &str) -> Access {
     if let Some(name) = path.strip_prefix("/sfn/") {
         return if name.starts_with("load_") {
             Access::Public
+        } else if name.starts_with("cast_") {
+            Access::SignedIn
         } else {
             Access::Organizer
         };
@@ -85,6 +88,8 @@ pub fn access(method: &Method, path: &str) -> Access {
         let signing = path == "/api/session";
         return if method == Method::GET || signing {
             Access::Public
+        } else if path.ends_with("/ballots") {
+            Access::SignedIn
         } else {
             Access::Organizer
         };

@@ -31,14 +31,49 @@ pub enum Command {
     Migrate,
     /// Load the reference assembly (NEAR's 13th General Assembly) as demo data, with an organizer
     /// account and one delegate account per member present; loading twice changes nothing.
-    Demo {
-        /// Load the assembly as planned (nothing held yet), to run it live from the control panel.
-        #[arg(long)]
-        planned: bool,
-    },
+    Demo(DemoStage),
     /// Manage user accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// Check the audit log.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+/// How far the demo assembly has gone when it is loaded (by default: concluded, as on
+/// 10 August 2021, with its decisions taken).
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+#[group(multiple = false)]
+pub struct DemoStage {
+    /// Load the assembly as planned (nothing held yet), to run it live from the control panel.
+    #[arg(long)]
+    pub planned: bool,
+    /// Load the assembly just before session 1 (the opening ceremony held, both applications
+    /// awaiting their votes), to take the decisions live.
+    #[arg(long)]
+    pub before_votes: bool,
+}
+
+impl DemoStage {
+    pub fn stage(self) -> plenary_core::demo::Stage {
+        use plenary_core::demo::Stage;
+        match (self.planned, self.before_votes) {
+            (true, _) => Stage::Planned,
+            (_, true) => Stage::BeforeVotes,
+            _ => Stage::Concluded,
+        }
+    }
+
+    fn given(self) -> bool {
+        self.planned || self.before_votes
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Recompute the hash chain of the audit log; names the first entry that was changed,
+    /// removed or inserted, and exits with status 1 if there is one.
+    Verify,
 }
 
 #[derive(Debug, Subcommand)]
@@ -75,13 +110,23 @@ pub struct ServeArgs {
     #[arg(long)]
     pub demo: bool,
 
-    /// With --demo: load the assembly as planned, to run it live.
-    #[arg(long, requires = "demo")]
-    pub planned: bool,
+    /// With --demo: how far the assembly has gone.
+    #[command(flatten)]
+    pub stage: DemoStage,
 
     /// Mark session cookies Secure; set this when Plenary is served over HTTPS.
     #[arg(long, env = "PLENARY_SECURE_COOKIES")]
     pub secure_cookies: bool,
+}
+
+impl ServeArgs {
+    /// The demo stage flags only make sense with --demo.
+    pub fn check(&self) -> Result<(), String> {
+        if self.stage.given() && !self.demo {
+            return Err("--planned and --before-votes go with --demo".into());
+        }
+        Ok(())
+    }
 }
 
 impl Cli {
@@ -110,5 +155,26 @@ mod tests {
     fn a_malformed_address_is_refused_by_the_parser() {
         let err = Cli::try_parse_from(["plenary", "serve", "--addr", "nowhere"]).unwrap_err();
         assert!(err.to_string().contains("--addr"), "{err}");
+    }
+
+    #[test]
+    fn the_demo_stage_is_one_flag_at_most() {
+        use plenary_core::demo::Stage;
+        let stage = |args: &[&str]| match Cli::try_parse_from(args).map(|c| c.command) {
+            Ok(Command::Demo(s)) => Ok(s.stage()),
+            Ok(other) => panic!("{other:?}"),
+            Err(e) => Err(e.to_string()),
+        };
+        assert_eq!(stage(&["plenary", "demo"]), Ok(Stage::Concluded));
+        assert_eq!(stage(&["plenary", "demo", "--before-votes"]), Ok(Stage::BeforeVotes));
+        assert_eq!(stage(&["plenary", "demo", "--planned"]), Ok(Stage::Planned));
+        assert!(stage(&["plenary", "demo", "--planned", "--before-votes"]).is_err());
+        let Command::Serve(serve) = Cli::try_parse_from(["plenary", "serve", "--before-votes"])
+            .unwrap()
+            .command
+        else {
+            panic!("serve")
+        };
+        assert!(serve.check().unwrap_err().contains("--demo"));
     }
 }

@@ -6,15 +6,16 @@
 //! the same `Arc<str>` from the channel. The database is read only when a subscriber connects or
 //! resumes (to send what it missed) or falls too far behind the channel (to send the full state).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::convert::Infallible;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, Weak};
 use std::time::Duration;
 
 use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures::stream::{self, Stream, StreamExt};
+use plenary_core::actions;
 use plenary_core::storage::{current_live_view, events_since, Db, LiveEvent, Publisher};
 use serde::Deserialize;
 use tokio::sync::broadcast;
@@ -27,23 +28,34 @@ const CHANNEL_CAPACITY: usize = 256;
 /// How many missed events a resuming subscriber is sent one by one; beyond that, the full state.
 const RESUME_LIMIT: i64 = 100;
 
+/// How long the hub gathers ballots before it sends the new tally: at most four tally events a
+/// second per assembly, however many ballots arrive.
+const TALLY_DELAY: Duration = Duration::from_millis(250);
+
 pub struct Hub {
     channels: Mutex<HashMap<i64, broadcast::Sender<LiveEvent>>>,
     /// Set when the server shuts down: every stream then ends, so that shutdown does not wait
     /// for streams that never end by themselves, and browsers reconnect to another process.
     closing: tokio::sync::watch::Sender<bool>,
-}
-
-impl Default for Hub {
-    fn default() -> Self {
-        Hub {
-            channels: Mutex::default(),
-            closing: tokio::sync::watch::channel(false).0,
-        }
-    }
+    /// Where the coalesced tally events are read and recorded.
+    db: Db,
+    /// Assemblies whose tally changed and whose new state is due to be sent.
+    tally_due: Mutex<HashSet<i64>>,
+    /// The hub itself, for the delayed sends it spawns.
+    me: Weak<Hub>,
 }
 
 impl Hub {
+    pub fn new(db: Db) -> Arc<Self> {
+        Arc::new_cyclic(|me| Hub {
+            channels: Mutex::default(),
+            closing: tokio::sync::watch::channel(false).0,
+            db,
+            tally_due: Mutex::default(),
+            me: me.clone(),
+        })
+    }
+
     /// Ends every stream (at shutdown).
     pub fn close(&self) {
         self.closing.send_replace(true);
@@ -80,6 +92,32 @@ impl Publisher for Hub {
             // No receiver is fine: nobody is watching this assembly.
             let _ = channel.send(event);
         }
+    }
+
+    fn tally_changed(&self, number: i64) {
+        let first = self
+            .tally_due
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(number);
+        if !first {
+            return; // a send is already due and will include this ballot
+        }
+        let Some(hub) = self.me.upgrade() else {
+            return;
+        };
+        tokio::spawn(async move {
+            tokio::time::sleep(TALLY_DELAY).await;
+            // Cleared before reading: a ballot that commits after this line is either in the
+            // state read below or schedules the next send.
+            hub.tally_due
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .remove(&number);
+            if let Err(e) = actions::publish_state(&hub.db, &*hub, number).await {
+                tracing::warn!(assembly = number, error = %e, "could not send the tally");
+            }
+        });
     }
 }
 

@@ -43,11 +43,11 @@ impl AppState {
             .site_pkg_dir("pkg")
             .build();
         AppState {
+            hub: Hub::new(db.clone()),
             db,
             leptos_options,
             login_limiter: login_limiter(),
             secure_cookies: false,
-            hub: Arc::new(Hub::default()),
         }
     }
 

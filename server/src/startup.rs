@@ -10,7 +10,7 @@ use plenary_core::secrets::new_password;
 use plenary_core::storage::{ConnectError, Db};
 use tokio::net::TcpListener;
 
-use crate::config::{Cli, Command, ServeArgs, UserCommand};
+use crate::config::{AuditCommand, Cli, Command, ServeArgs, UserCommand};
 
 /// A reason Plenary could not do what it was asked; shown as one line, exit status 1.
 #[derive(Debug, thiserror::Error)]
@@ -45,7 +45,8 @@ pub async fn run(cli: Cli) -> Result<(), StartError> {
             tracing::info!("database schema is up to date");
             Ok(())
         }
-        Command::Demo { planned } => load_demo(&db, *planned).await,
+        Command::Demo(stage) => load_demo(&db, stage.stage()).await,
+        Command::Audit(AuditCommand::Verify) => verify_audit(&db).await,
         Command::User(UserCommand::Add {
             role,
             email,
@@ -59,12 +60,7 @@ pub async fn run(cli: Cli) -> Result<(), StartError> {
     result
 }
 
-async fn load_demo(db: &Db, planned: bool) -> Result<(), StartError> {
-    let stage = if planned {
-        demo::Stage::Planned
-    } else {
-        demo::Stage::Concluded
-    };
+async fn load_demo(db: &Db, stage: demo::Stage) -> Result<(), StartError> {
     let loaded = demo::load_at(db, stage)
         .await
         .map_err(|e| other("loading the demo data failed")(&e))?;
@@ -137,9 +133,26 @@ async fn add_user(
     Ok(())
 }
 
+/// `plenary audit verify`: prints how many entries were checked, or the first broken one.
+async fn verify_audit(db: &Db) -> Result<(), StartError> {
+    let check = plenary_core::storage::verify_audit_chain(db)
+        .await
+        .map_err(|e| other("reading the audit log")(&e))?;
+    match check.first_broken {
+        None => {
+            println!("The audit chain is intact: {} entries verified.", check.entries);
+            Ok(())
+        }
+        Some((id, reason)) => Err(StartError::Other(format!(
+            "the audit chain is broken at entry {id}: {reason}"
+        ))),
+    }
+}
+
 async fn serve(db: Db, args: &ServeArgs) -> Result<(), StartError> {
+    args.check().map_err(StartError::Other)?;
     if args.demo {
-        load_demo(&db, args.planned).await?;
+        load_demo(&db, args.stage.stage()).await?;
     }
     let listener = TcpListener::bind(args.addr)
         .await

@@ -11,7 +11,7 @@ use crate::auth::{organizer, signed_in, Actor, Role};
 use crate::model::*;
 use crate::storage::*;
 use crate::tally::{acclamation, Outcome, Tally};
-use crate::views::LiveView;
+use crate::views::{BallotPaper, LiveView, VoteDesk};
 use crate::{Error, Result};
 
 /// Opens a vote in assembly `number`; the new live view. The quorum is checked now and again
@@ -108,7 +108,7 @@ pub(crate) async fn open_vote_in(
 }
 
 /// "Application of Ulsan Metropolitan City for the 14th chairmanship".
-async fn application_question(tx: &mut Tx, a: &Application) -> Result<String> {
+pub(crate) async fn application_question(tx: &mut Tx, a: &Application) -> Result<String> {
     let applicant = get_member(tx, a.applicant_member_id).await?.name;
     Ok(match (a.kind, a.term, a.membership_kind) {
         (ApplicationKind::Chairmanship, Some(term), _) => format!(
@@ -126,15 +126,25 @@ async fn application_question(tx: &mut Tx, a: &Application) -> Result<String> {
 /// casts their own member's ballot; an organizer may enter the ballot of any member present.
 pub async fn cast_ballot(
     db: &Db,
+    publisher: Option<&dyn Publisher>,
     actor: Option<&Actor>,
     vote_id: i64,
     ballot: &CastBallot,
-) -> Result<Vote> {
+) -> Result<BallotCast> {
     let actor = signed_in(actor)?;
     let mut tx = db.begin().await?;
     let vote = cast_ballot_in(&mut tx, actor, vote_id, ballot).await?;
+    let assembly = get_assembly_by_id(&mut tx, vote.assembly_id).await?.number;
     tx.commit().await?;
-    Ok(vote)
+    if let Some(publisher) = publisher {
+        publisher.tally_changed(assembly);
+    }
+    Ok(BallotCast {
+        vote_id,
+        assembly,
+        member_id: ballot.member_id,
+        choice: ballot.choice,
+    })
 }
 
 /// Casts a ballot inside `tx` (see [`cast_ballot`]).
@@ -392,6 +402,59 @@ pub async fn vote_with_tally(db: &Db, vote_id: i64) -> Result<crate::views::Vote
     db.reading(async |tx| {
         let vote = get_vote(tx, vote_id).await?;
         vote_view(tx, &vote).await
+    })
+    .await
+}
+
+/// The signed-in delegate's ballot paper for a vote; `None` for anyone who is not a delegate.
+pub async fn ballot_paper(
+    db: &Db,
+    actor: Option<&Actor>,
+    vote_id: i64,
+) -> Result<Option<BallotPaper>> {
+    let Some(member_id) = actor.filter(|a| a.role == Role::Delegate).and_then(|a| a.member_id)
+    else {
+        return Ok(None);
+    };
+    db.reading(async |tx| {
+        let member = get_member(tx, member_id).await?;
+        let choice = list_ballots(tx, vote_id)
+            .await?
+            .into_iter()
+            .find(|b| b.member_id == member_id)
+            .map(|b| b.choice);
+        Ok(Some(BallotPaper {
+            vote_id,
+            member_id,
+            member: member.name,
+            choice,
+        }))
+    })
+    .await
+}
+
+/// What the control panel shows to run the votes of assembly `number` (organizers).
+pub async fn vote_desk(db: &Db, actor: Option<&Actor>, number: i64) -> Result<VoteDesk> {
+    organizer(actor)?;
+    db.reading(async |tx| {
+        let assembly = get_assembly(tx, number).await?;
+        let mut pending = Vec::new();
+        for a in list_applications(tx, assembly.id).await? {
+            if a.status == ApplicationStatus::Submitted {
+                pending.push((a.id, application_question(tx, &a).await?));
+            }
+        }
+        let voters = present_members(tx, assembly.id, None)
+            .await?
+            .into_iter()
+            .filter(|v| v.eligible)
+            .map(|v| (v.id, v.name))
+            .collect();
+        Ok(VoteDesk {
+            pending,
+            voters,
+            decisions: list_decisions(tx, assembly.id).await?,
+        })
     })
     .await
 }

@@ -64,6 +64,64 @@ impl NewVote {
     }
 }
 
+impl NewVote {
+    /// From the control panel's form: empty fields take their defaults; a checkbox is "on" when
+    /// ticked and absent otherwise.
+    pub fn from_form(
+        application_id: &str,
+        agenda_item_id: &str,
+        question: &str,
+        rule: &str,
+        quorum_percent: &str,
+        show_ballots: &str,
+        secret: &str,
+    ) -> Result<Self> {
+        let vote = NewVote {
+            application_id: parse_optional_number("application_id", application_id)?,
+            agenda_item_id: parse_optional_number("agenda_item_id", agenda_item_id)?,
+            question: optional_text(question),
+            rule: match rule.trim() {
+                "" => None,
+                name => Some(VoteRule::parse("rule", name)?),
+            },
+            quorum_percent: parse_optional_number("quorum_percent", quorum_percent)?
+                .unwrap_or(0),
+            show_ballots: ticked(show_ballots),
+            roll_call: Some(!ticked(secret)),
+        };
+        vote.validate()?;
+        Ok(vote)
+    }
+}
+
+/// Whether an HTML checkbox was ticked.
+fn ticked(value: &str) -> bool {
+    matches!(value.trim(), "on" | "true" | "1")
+}
+
+impl CastBallot {
+    pub fn from_form(member_id: &str, choice: &str) -> Result<Self> {
+        Ok(CastBallot {
+            member_id: parse_number("member_id", member_id)?,
+            choice: BallotChoice::parse("choice", choice)?,
+        })
+    }
+}
+
+impl CloseVote {
+    /// `objections`: the member ids of the ticked boxes.
+    pub fn from_form(acclamation: &str, objections: &[String]) -> Result<Self> {
+        Ok(CloseVote {
+            acclamation: ticked(acclamation),
+            objections: objections
+                .iter()
+                .filter(|id| !id.trim().is_empty())
+                .map(|id| parse_number("objections", id))
+                .collect::<Result<_>>()?,
+        })
+    }
+}
+
 /// The rule a vote on an application of `kind` follows unless the organizer chooses another:
 /// the association's constitution asks for unanimity of the members present for both.
 pub fn default_rule(kind: Option<ApplicationKind>) -> VoteRule {
@@ -77,6 +135,17 @@ pub fn default_rule(kind: Option<ApplicationKind>) -> VoteRule {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CastBallot {
+    pub member_id: i64,
+    pub choice: BallotChoice,
+}
+
+/// A ballot as accepted.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BallotCast {
+    pub vote_id: i64,
+    /// The number of the assembly the vote belongs to.
+    pub assembly: i64,
     pub member_id: i64,
     pub choice: BallotChoice,
 }
@@ -155,6 +224,29 @@ mod tests {
             VoteRule::Unanimous
         );
         assert_eq!(default_rule(None), VoteRule::SimpleMajority);
+    }
+
+    #[test]
+    fn forms_become_votes_ballots_and_closings() {
+        let vote = NewVote::from_form("7", "", "", "", "", "", "").unwrap();
+        assert_eq!(
+            (vote.application_id, vote.rule, vote.roll_call, vote.show_ballots),
+            (Some(7), None, Some(true), false)
+        );
+        let vote = NewVote::from_form("", "3", "Adopt?", "two_thirds", "50", "on", "on").unwrap();
+        assert_eq!(
+            (vote.rule, vote.quorum_percent, vote.show_ballots, vote.roll_call),
+            (Some(VoteRule::TwoThirds), 50, true, Some(false))
+        );
+        let err = NewVote::from_form("7", "", "", "acclaim", "", "", "").unwrap_err();
+        assert_eq!(err.field(), Some("rule"));
+        assert_eq!(
+            CastBallot::from_form("4", "maybe").unwrap_err().field(),
+            Some("choice")
+        );
+        let close = CloseVote::from_form("on", &["4".into(), " 9".into()]).unwrap();
+        assert_eq!((close.acclamation, close.objections), (true, vec![4, 9]));
+        assert_eq!(CloseVote::from_form("", &[]).unwrap(), CloseVote::default());
     }
 
     #[test]

@@ -32,6 +32,10 @@ pub struct LiveEvent {
 /// Who hears about live events after their transaction commits (the server's live hub).
 pub trait Publisher: Send + Sync {
     fn publish(&self, event: LiveEvent);
+    /// A ballot changed the tally of assembly `number`. Ballots come in bursts (seventy members
+    /// voting within seconds), so the publisher sends the new state a little later, once for the
+    /// whole burst (`actions::publish_state`), rather than one event per ballot.
+    fn tally_changed(&self, number: i64);
 }
 
 pub async fn live_state(tx: &mut Tx, assembly_id: i64) -> Result<LiveState> {

@@ -3,8 +3,10 @@
 //! Reads are named `load_…`; the server lets anyone call those and only organizers call the rest.
 
 mod manage;
+mod votes;
 
 pub use manage::*;
+pub use votes::*;
 
 use leptos::prelude::*;
 use plenary_core::auth::Actor;
@@ -63,11 +65,17 @@ pub async fn load_live(number: i64) -> Result<LiveView, Error> {
     plenary_core::storage::current_live_view(&db()?, number).await
 }
 
+/// The live hub the server put in context, which sends events to the live stream's subscribers.
+#[cfg(feature = "ssr")]
+fn publisher() -> Option<std::sync::Arc<dyn plenary_core::storage::Publisher>> {
+    use_context::<std::sync::Arc<dyn plenary_core::storage::Publisher>>()
+}
+
 /// A control-panel command (see `plenary_core::live::Command::from_form`).
 #[server(prefix = "/sfn", endpoint = "control")]
 pub async fn control(number: i64, command: String, arg: String) -> Result<LiveView, Error> {
     let command = plenary_core::live::Command::from_form(&command, &arg)?;
-    let publisher = use_context::<std::sync::Arc<dyn plenary_core::storage::Publisher>>();
+    let publisher = publisher();
     plenary_core::actions::control(
         &db()?,
         publisher.as_deref(),

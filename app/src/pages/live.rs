@@ -12,6 +12,7 @@ use crate::i18n::*;
 use crate::layout::{assembly_number, AssemblyTabs, Clock, ErrorPanel};
 use crate::live::{countdown, Live};
 use crate::text::{Label, SpeakerName};
+use super::vote::{BallotBox, VoteBoard};
 
 /// Loads the live view of the assembly in the URL and hands it to `body`.
 fn with_live(body: fn(LiveView) -> AnyView) -> impl IntoView {
@@ -95,6 +96,8 @@ fn DelegateView(initial: LiveView) -> impl IntoView {
                 }.into_any(),
             }}
         </section>
+        <VoteBoard live/>
+        <BallotBox live/>
         <section class="next" aria-labelledby="next-heading">
             <h2 id="next-heading">{t!(i18n, next)}</h2>
             {move || match view.get().next {
@@ -151,6 +154,7 @@ fn Projector(initial: LiveView) -> impl IntoView {
                     <p class="countdown" aria-label=move || t_string!(use_i18n(), time_left).to_string()>{move || live.seconds_left().map(countdown).unwrap_or_default()}</p>
                 }.into_any(),
             }}
+            <VoteBoard live large=true/>
             <ConnectionBadge live/>
         </div>
     }

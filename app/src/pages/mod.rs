@@ -7,6 +7,7 @@ pub mod live;
 mod login;
 pub mod manage;
 mod register;
+pub mod vote;
 
 pub use agenda::AgendaPage;
 pub use assembly::AssemblyPage;

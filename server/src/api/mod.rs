@@ -8,6 +8,7 @@ mod agenda;
 mod assemblies;
 mod live;
 mod register;
+mod votes;
 
 use axum::extract::rejection::{JsonRejection, PathRejection};
 use axum::extract::{FromRequest, FromRequestParts};
@@ -100,7 +101,7 @@ pub fn deleted(result: plenary_core::Result<()>) -> ApiResult<StatusCode> {
 #[openapi(
     info(
         title = "Plenary API",
-        description = "Everything the Plenary pages can do. Reads are public; changes need an organizer, signed in with a session cookie (POST /api/session) or an API token (`Authorization: Bearer …`, created with POST /api/tokens). Errors answer with `{code, message, field}`."
+        description = "Everything the Plenary pages can do. Reads are public; changes need an organizer (delegates may cast their own member's ballot), signed in with a session cookie (POST /api/session) or an API token (`Authorization: Bearer …`, created with POST /api/tokens). Errors answer with `{code, message, field}`."
     ),
     components(schemas(ApiErrorBody)),
     modifiers(&BearerAuth),
@@ -134,5 +135,6 @@ pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(assemblies::routes())
         .merge(agenda::routes())
         .merge(live::routes())
+        .merge(votes::routes())
         .split_for_parts()
 }

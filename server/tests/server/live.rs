@@ -13,19 +13,19 @@ use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 
 /// One Server-Sent Events connection, read line by line.
-struct Subscriber {
+pub struct Subscriber {
     lines: BufReader<TcpStream>,
 }
 
 #[derive(Debug)]
-struct Received {
-    id: i64,
-    kind: String,
-    data: Value,
+pub struct Received {
+    pub id: i64,
+    pub kind: String,
+    pub data: Value,
 }
 
 impl Subscriber {
-    async fn connect(addr: std::net::SocketAddr, last_event_id: Option<i64>) -> Subscriber {
+    pub async fn connect(addr: std::net::SocketAddr, last_event_id: Option<i64>) -> Subscriber {
         let mut stream = TcpStream::connect(addr).await.unwrap();
         // HTTP/1.0: the body comes unchunked until the connection closes.
         let resume = last_event_id
@@ -48,7 +48,7 @@ impl Subscriber {
     }
 
     /// The next event with data (comments and keep-alives are passed over).
-    async fn next(&mut self) -> Received {
+    pub async fn next(&mut self) -> Received {
         tokio::time::timeout(Duration::from_secs(5), async {
             let (mut id, mut kind, mut data) = (None, None, None);
             loop {

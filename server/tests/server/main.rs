@@ -7,3 +7,4 @@ mod organizing;
 mod router;
 mod startup;
 mod support;
+mod votes;

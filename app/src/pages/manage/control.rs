@@ -16,6 +16,7 @@ use crate::forms::FormError;
 use crate::layout::{assembly_number, ErrorPanel};
 use crate::live::{countdown, Live};
 use crate::pages::live::ConnectionBadge;
+use crate::pages::vote::VoteDeskPanel;
 
 #[component]
 pub fn ControlPage() -> impl IntoView {
@@ -104,6 +105,7 @@ fn Panel(initial: LiveView) -> impl IntoView {
                 {b("end_assembly", String::new(), "End the assembly")}
             </div>
         </section>
+        <VoteDeskPanel live number/>
         <section>
             <h2>"Agenda"</h2>
             {move || live.view.get().sessions.into_iter().map(|s| {

@@ -1,0 +1,106 @@
+//! Server functions of votes (named apart from core's `CastBallot`, `CloseVote` and
+//! `ReverseDecision`, which the macro's argument structs would otherwise shadow): the control panel opens and closes them, delegates cast their
+//! member's ballot (`cast_…` is open to signed-in delegates; the action checks the member).
+
+use leptos::prelude::*;
+use plenary_core::model::*;
+use plenary_core::views::{BallotPaper, LiveView, VoteDesk};
+use plenary_core::Error;
+
+#[cfg(feature = "ssr")]
+use super::{caller, db, publisher};
+#[cfg(feature = "ssr")]
+use plenary_core::actions;
+
+#[server(prefix = "/sfn", endpoint = "load_vote_desk")]
+pub async fn load_vote_desk(number: i64) -> Result<VoteDesk, Error> {
+    actions::vote_desk(&db()?, caller().as_ref(), number).await
+}
+
+#[server(prefix = "/sfn", endpoint = "load_ballot_paper")]
+pub async fn load_ballot_paper(vote_id: i64) -> Result<Option<BallotPaper>, Error> {
+    actions::ballot_paper(&db()?, caller().as_ref(), vote_id).await
+}
+
+/// The control panel's form to open a vote, as text (`form[…]` fields). Unticked checkboxes
+/// are not sent at all, and fields the form leaves out default to empty.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct VoteForm {
+    pub application_id: String,
+    pub agenda_item_id: String,
+    pub question: String,
+    pub rule: String,
+    pub quorum_percent: String,
+    pub show_ballots: Option<String>,
+    pub secret: Option<String>,
+}
+
+#[server(prefix = "/sfn", endpoint = "open_vote")]
+pub async fn open_vote(number: i64, form: VoteForm) -> Result<LiveView, Error> {
+    let input = NewVote::from_form(
+        &form.application_id,
+        &form.agenda_item_id,
+        &form.question,
+        &form.rule,
+        &form.quorum_percent,
+        form.show_ballots.as_deref().unwrap_or_default(),
+        form.secret.as_deref().unwrap_or_default(),
+    )?;
+    let publisher = publisher();
+    actions::open_vote(
+        &db()?,
+        publisher.as_deref(),
+        caller().as_ref(),
+        number,
+        &input,
+    )
+    .await
+}
+
+#[server(prefix = "/sfn", endpoint = "cast_member_ballot")]
+pub async fn cast_member_ballot(
+    vote_id: i64,
+    member_id: String,
+    choice: String,
+) -> Result<BallotCast, Error> {
+    let ballot = CastBallot::from_form(&member_id, &choice)?;
+    let publisher = publisher();
+    actions::cast_ballot(
+        &db()?,
+        publisher.as_deref(),
+        caller().as_ref(),
+        vote_id,
+        &ballot,
+    )
+    .await
+}
+
+/// Closes a vote; `objections` (checkboxes named `objections[]`) are the member ids that
+/// objected, for a close by acclamation.
+#[server(prefix = "/sfn", endpoint = "conclude_vote")]
+pub async fn conclude_vote(
+    vote_id: i64,
+    acclamation: Option<String>,
+    objections: Option<Vec<String>>,
+) -> Result<LiveView, Error> {
+    let input = CloseVote::from_form(
+        acclamation.as_deref().unwrap_or_default(),
+        objections.as_deref().unwrap_or_default(),
+    )?;
+    let publisher = publisher();
+    actions::close_vote(
+        &db()?,
+        publisher.as_deref(),
+        caller().as_ref(),
+        vote_id,
+        &input,
+    )
+    .await
+}
+
+#[server(prefix = "/sfn", endpoint = "undo_decision")]
+pub async fn undo_decision(decision_id: i64, reason: String) -> Result<Decision, Error> {
+    let input = ReverseDecision { reason };
+    actions::reverse_decision(&db()?, caller().as_ref(), decision_id, &input).await
+}
