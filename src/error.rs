@@ -1,9 +1,12 @@
 //! The one error type shared by core, server functions, the HTTP API and the browser.
 //!
-//! It carries only what a user may see: bad input names its field, internal failures say nothing
-//! about their cause (that is logged where it happens, see `storage::internal`).
+//! It carries only what a user may see: bad input names its field and says what is wrong as a
+//! [`Problem`] that every interface language can word; internal failures say nothing about their
+//! cause (that is logged where it happens, see `storage::internal`).
 
 use serde::{Deserialize, Serialize};
+
+use crate::Problem;
 
 /// What went wrong, in terms a user of Plenary can act on.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -11,16 +14,16 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum Error {
     /// A value the user gave is not acceptable; `field` names it.
-    #[error("{field}: {message}")]
-    Invalid { field: String, message: String },
+    #[error("{field}: {}", .problem.english())]
+    Invalid { field: String, problem: Problem },
     /// The thing asked for does not exist.
     #[error("{what} was not found")]
     NotFound { what: String },
     /// The request clashes with what is already recorded (a duplicate number, say).
-    #[error("{message}")]
+    #[error("{}", .problem.english())]
     Conflict {
         field: Option<String>,
-        message: String,
+        problem: Problem,
     },
     /// The request needs a signed-in user.
     #[error("you need to sign in to do this")]
@@ -44,10 +47,18 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     /// Bad input in `field`.
-    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn invalid(field: impl Into<String>, problem: Problem) -> Self {
         Error::Invalid {
             field: field.into(),
-            message: message.into(),
+            problem,
+        }
+    }
+
+    /// A clash with what is recorded, about `field` if one field is to blame.
+    pub fn conflict(field: Option<&str>, problem: Problem) -> Self {
+        Error::Conflict {
+            field: field.map(str::to_owned),
+            problem,
         }
     }
 
@@ -80,6 +91,14 @@ impl Error {
             Error::Forbidden => 403,
             Error::TooManyRequests => 429,
             Error::Internal | Error::Transport { .. } => 500,
+        }
+    }
+
+    /// What is wrong with the input, for bad input and conflicts.
+    pub fn problem(&self) -> Option<&Problem> {
+        match self {
+            Error::Invalid { problem, .. } | Error::Conflict { problem, .. } => Some(problem),
+            _ => None,
         }
     }
 
@@ -116,24 +135,43 @@ mod tests {
 
     #[test]
     fn invalid_names_its_field_in_the_message_and_the_json() {
-        let e = Error::invalid("planned_minutes", "must be between 1 and 600");
-        assert_eq!(e.to_string(), "planned_minutes: must be between 1 and 600");
+        let e = Error::invalid("planned_minutes", Problem::MinutesOutOfRange { max: 600 });
+        assert_eq!(
+            e.to_string(),
+            "planned_minutes: must be between 1 and 600 minutes"
+        );
         assert_eq!(e.status(), 422);
         assert_eq!(e.field(), Some("planned_minutes"));
         let json = serde_json::to_value(&e).unwrap();
-        assert_eq!(json["code"], "invalid");
-        assert_eq!(json["field"], "planned_minutes");
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "code": "invalid",
+                "field": "planned_minutes",
+                "problem": {"key": "minutes_out_of_range", "args": {"max": 600}},
+            })
+        );
+    }
+
+    #[test]
+    fn a_conflict_says_its_problem_in_english() {
+        let e = Error::conflict(Some("number"), Problem::AssemblyNumberExists);
+        assert_eq!(e.to_string(), "an assembly with this number already exists");
+        assert_eq!((e.status(), e.field()), (409, Some("number")));
+        assert_eq!(e.problem(), Some(&Problem::AssemblyNumberExists));
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(
+            json["problem"],
+            serde_json::json!({"key": "assembly_number_exists"})
+        );
     }
 
     #[test]
     fn every_kind_of_error_serializes_for_server_functions() {
         let all = [
-            Error::invalid("f", "m"),
+            Error::invalid("f", Problem::Required),
             Error::not_found("x"),
-            Error::Conflict {
-                field: None,
-                message: "m".into(),
-            },
+            Error::conflict(None, Problem::AlreadyRecorded),
             Error::Unauthenticated,
             Error::Forbidden,
             Error::TooManyRequests,

@@ -9,6 +9,7 @@ pub mod auth;
 pub mod error;
 pub mod live;
 pub mod model;
+pub mod problem;
 pub mod rules;
 pub mod tally;
 pub mod views;
@@ -23,5 +24,6 @@ pub mod secrets;
 pub mod storage;
 
 pub use error::{Error, Result};
+pub use problem::Problem;
 #[cfg(feature = "test-support")]
 pub mod testing;

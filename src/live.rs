@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::model::AgendaItemStatus;
-use crate::{Error, Result};
+use crate::{Error, Problem, Result};
 
 /// What an organizer can do from the control panel.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -73,7 +73,9 @@ impl Command {
             other => {
                 return Err(Error::invalid(
                     "command",
-                    format!("`{other}` is not a control-panel command"),
+                    Problem::UnknownCommand {
+                        command: other.to_owned(),
+                    },
                 ))
             }
         })

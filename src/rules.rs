@@ -3,19 +3,19 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::model::{MemberKind, MemberStatus, MoveTo};
-use crate::{Error, Result};
+use crate::{Error, Problem, Result};
 
 /// A chairmanship application is for the term after the current one.
 pub fn chair_term_follows(current_term: Option<i64>, applied_for: i64) -> Result<()> {
     match current_term {
         Some(current) if applied_for != current + 1 => Err(Error::invalid(
             "term",
-            format!(
-                "must be the term after the current one ({}), not {applied_for}",
-                current + 1
-            ),
+            Problem::TermMustFollow {
+                expected: current + 1,
+                given: applied_for,
+            },
         )),
-        _ if applied_for < 1 => Err(Error::invalid("term", "must be 1 or more")),
+        _ if applied_for < 1 => Err(Error::invalid("term", Problem::AtLeastOne)),
         _ => Ok(()),
     }
 }
@@ -29,7 +29,7 @@ pub fn membership_applicant(
     if status == MemberStatus::Active && kind == applied_as {
         return Err(Error::invalid(
             "applicant_member_id",
-            format!("is already an active {}", kind.label()),
+            Problem::AlreadyActiveMember { kind },
         ));
     }
     Ok(())
@@ -41,27 +41,16 @@ pub fn delegate_member(status: Option<MemberStatus>) -> Result<()> {
         Some(MemberStatus::Active) => Ok(()),
         Some(other) => Err(Error::invalid(
             "member_id",
-            format!(
-                "a delegate represents an active member government; this one is {}",
-                other.label()
-            ),
+            Problem::DelegateOfInactiveMember { status: other },
         )),
-        None => Err(Error::invalid(
-            "member_id",
-            "a delegate must be bound to a member government",
-        )),
+        None => Err(Error::invalid("member_id", Problem::DelegateWithoutMember)),
     }
 }
 
 /// A member government with ballots or decisions stays on record: it can be archived, not deleted.
 pub fn member_deletable(ballots: i64, decisions: i64) -> Result<()> {
     if ballots > 0 || decisions > 0 {
-        return Err(Error::Conflict {
-            field: None,
-            message:
-                "this member government has ballots or decisions on record; archive it instead"
-                    .into(),
-        });
+        return Err(Error::conflict(None, Problem::MemberHasRecord));
     }
     Ok(())
 }
@@ -71,7 +60,7 @@ pub fn session_within_assembly(day: NaiveDate, first: NaiveDate, last: NaiveDate
     if day < first || day > last {
         return Err(Error::invalid(
             "planned_start",
-            format!("must fall within the assembly's dates ({first} to {last})"),
+            Problem::SessionOutsideAssembly { first, last },
         ));
     }
     Ok(())
@@ -83,10 +72,7 @@ pub fn item_not_before_session(
     item_start: DateTime<Utc>,
 ) -> Result<()> {
     if item_start < session_start {
-        return Err(Error::invalid(
-            "actual_start",
-            "an item cannot start before its session",
-        ));
+        return Err(Error::invalid("actual_start", Problem::ItemBeforeSession));
     }
     Ok(())
 }
@@ -119,7 +105,7 @@ pub fn reorder(ids: &[i64], moved: i64, to: MoveTo) -> Result<Vec<i64>> {
         MoveTo::Up => move_by_one(ids, moved, true),
         MoveTo::Down => move_by_one(ids, moved, false),
         MoveTo::Position(p) if p >= 1 => move_to(ids, moved, (p - 1) as usize),
-        MoveTo::Position(_) => Err(Error::invalid("position", "must be 1 or more")),
+        MoveTo::Position(_) => Err(Error::invalid("position", Problem::AtLeastOne)),
     }
 }
 

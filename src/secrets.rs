@@ -7,7 +7,7 @@ use argon2::Argon2;
 use rand::distributions::{Alphanumeric, DistString};
 use sha2::{Digest, Sha256};
 
-use crate::{Error, Result};
+use crate::{Error, Problem, Result};
 
 /// The shortest password Plenary accepts.
 pub const MIN_PASSWORD_LEN: usize = 10;
@@ -17,7 +17,9 @@ pub fn hash_password(password: &str) -> Result<String> {
     if password.chars().count() < MIN_PASSWORD_LEN {
         return Err(Error::invalid(
             "password",
-            format!("must be at least {MIN_PASSWORD_LEN} characters"),
+            Problem::PasswordTooShort {
+                min: MIN_PASSWORD_LEN,
+            },
         ));
     }
     let salt = SaltString::generate(&mut OsRng);

@@ -118,10 +118,7 @@ pub fn acclamation(
             "approved by acclamation over the objection of {}",
             objectors.join(", ")
         ),
-        Outcome::NotApproved => format!(
-            "not approved: {} objected",
-            objectors.join(", ")
-        ),
+        Outcome::NotApproved => format!("not approved: {} objected", objectors.join(", ")),
     };
     t
 }
@@ -315,10 +312,20 @@ mod tests {
             t.explanation,
             "approved by acclamation: no objection was raised, 70 members present"
         );
-        let t = acclamation(VoteRule::Unanimous, 50, NEAR, &["Tottori Prefecture".into()]);
+        let t = acclamation(
+            VoteRule::Unanimous,
+            50,
+            NEAR,
+            &["Tottori Prefecture".into()],
+        );
         assert_eq!(t.outcome, Outcome::NotApproved);
         assert_eq!(t.explanation, "not approved: Tottori Prefecture objected");
-        let t = acclamation(VoteRule::SimpleMajority, 0, NEAR, &["Tottori Prefecture".into()]);
+        let t = acclamation(
+            VoteRule::SimpleMajority,
+            0,
+            NEAR,
+            &["Tottori Prefecture".into()],
+        );
         assert_eq!(
             t.explanation,
             "approved by acclamation over the objection of Tottori Prefecture"

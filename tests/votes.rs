@@ -137,7 +137,10 @@ async fn the_reference_decisions_taken_live(db: Db) {
         .collect();
     assert_eq!(
         chairs,
-        [(13, "Republic of Sakha (Yakutia)"), (14, "Ulsan Metropolitan City")]
+        [
+            (13, "Republic of Sakha (Yakutia)"),
+            (14, "Ulsan Metropolitan City")
+        ]
     );
     let check = verify_audit_chain(&db).await.unwrap();
     assert_eq!(check.first_broken, None);
@@ -154,7 +157,11 @@ async fn the_concluded_demo_holds_both_decisions(db: Db) {
         140
     );
     assert_eq!(
-        count(&db, "SELECT COUNT(*) FROM decisions WHERE outcome = 'approved'").await,
+        count(
+            &db,
+            "SELECT COUNT(*) FROM decisions WHERE outcome = 'approved'"
+        )
+        .await,
         2
     );
     assert_eq!(verify_audit_chain(&db).await.unwrap().first_broken, None);
@@ -186,7 +193,11 @@ async fn a_hundred_concurrent_duplicate_ballots_count_once(db: Db) {
         t.await.unwrap().unwrap();
     }
     assert_eq!(
-        count(&db, &format!("SELECT COUNT(*) FROM ballots WHERE vote_id = {vote}")).await,
+        count(
+            &db,
+            &format!("SELECT COUNT(*) FROM ballots WHERE vote_id = {vote}")
+        )
+        .await,
         1
     );
     let view = vote_with_tally(&db, vote).await.unwrap();
@@ -224,7 +235,9 @@ async fn ballots_that_are_refused(db: Db) {
         "a delegate votes for their own member only"
     );
     assert_eq!(
-        cast_ballot(&db, None, None, vote, &yes(sakha)).await.unwrap_err(),
+        cast_ballot(&db, None, None, vote, &yes(sakha))
+            .await
+            .unwrap_err(),
         Error::Unauthenticated
     );
     // An organizer enters the ballot of a member in the room.
@@ -239,7 +252,11 @@ async fn ballots_that_are_refused(db: Db) {
         "no ballots after closing"
     );
     assert_eq!(
-        count(&db, &format!("SELECT COUNT(*) FROM ballots WHERE vote_id = {vote}")).await,
+        count(
+            &db,
+            &format!("SELECT COUNT(*) FROM ballots WHERE vote_id = {vote}")
+        )
+        .await,
         1
     );
 }
@@ -294,7 +311,11 @@ async fn acclamation_and_reversal_restore_the_register(db: Db) {
         .await
         .unwrap();
     assert!(
-        view.vote.unwrap().decision.unwrap().contains("no objection was raised"),
+        view.vote
+            .unwrap()
+            .decision
+            .unwrap()
+            .contains("no objection was raised"),
         "by acclamation"
     );
     assert_eq!(register_page(&db).await.unwrap().active_members, 79);
@@ -330,7 +351,11 @@ async fn the_audit_chain_finds_an_edited_entry(db: Db) {
     demo::load(&db).await.unwrap();
     let check = verify_audit_chain(&db).await.unwrap();
     assert_eq!(check.first_broken, None);
-    let target = count(&db, "SELECT MIN(id) + 5 FROM audit_log WHERE action = 'ballot.cast'").await;
+    let target = count(
+        &db,
+        "SELECT MIN(id) + 5 FROM audit_log WHERE action = 'ballot.cast'",
+    )
+    .await;
     // The log refuses changes; a tamperer with database access removes the guard first.
     let drop_guard = match db {
         Db::Sqlite(_) => "DROP TRIGGER audit_log_no_update",

@@ -166,7 +166,10 @@ mod tests {
             Err(e) => Err(e.to_string()),
         };
         assert_eq!(stage(&["plenary", "demo"]), Ok(Stage::Concluded));
-        assert_eq!(stage(&["plenary", "demo", "--before-votes"]), Ok(Stage::BeforeVotes));
+        assert_eq!(
+            stage(&["plenary", "demo", "--before-votes"]),
+            Ok(Stage::BeforeVotes)
+        );
         assert_eq!(stage(&["plenary", "demo", "--planned"]), Ok(Stage::Planned));
         assert!(stage(&["plenary", "demo", "--planned", "--before-votes"]).is_err());
         let Command::Serve(serve) = Cli::try_parse_from(["plenary", "serve", "--before-votes"])

@@ -140,7 +140,10 @@ async fn verify_audit(db: &Db) -> Result<(), StartError> {
         .map_err(|e| other("reading the audit log")(&e))?;
     match check.first_broken {
         None => {
-            println!("The audit chain is intact: {} entries verified.", check.entries);
+            println!(
+                "The audit chain is intact: {} entries verified.",
+                check.entries
+            );
             Ok(())
         }
         Some((id, reason)) => Err(StartError::Other(format!(

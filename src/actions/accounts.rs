@@ -7,7 +7,7 @@ use crate::model::{AuditEntry, AuditFilter, NewUser, User};
 use crate::rules;
 use crate::secrets::{hash_password, new_password, new_token, token_digest, verify_password};
 use crate::storage::*;
-use crate::{Error, Result};
+use crate::{Error, Problem, Result};
 
 /// Checks the member government a new delegate is bound to.
 async fn delegate_fits(tx: &mut Tx, u: &NewUser) -> Result<()> {
@@ -16,7 +16,7 @@ async fn delegate_fits(tx: &mut Tx, u: &NewUser) -> Result<()> {
             Some(id) => Some(
                 get_member(tx, id)
                     .await
-                    .map_err(|_| Error::invalid("member_id", "no such member government"))?
+                    .map_err(|_| Error::invalid("member_id", Problem::NoSuchMember))?
                     .status,
             ),
             None => None,
@@ -117,7 +117,7 @@ pub async fn create_api_token(db: &Db, actor: Option<&Actor>, name: &str) -> Res
 /// Checks an e-mail address and password; the signed-in actor, or an error on `password` that
 /// does not say which of the two was wrong.
 pub async fn authenticate(db: &Db, email: &str, password: &str) -> Result<Actor> {
-    let wrong = || Error::invalid("password", "the e-mail address or the password is wrong");
+    let wrong = || Error::invalid("password", Problem::WrongCredentials);
     match credentials(db, email).await? {
         Some((user, hash)) if verify_password(password, &hash) => Ok(Actor {
             user_id: user.id,

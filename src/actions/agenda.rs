@@ -5,7 +5,7 @@ use crate::auth::{organizer, Actor};
 use crate::model::*;
 use crate::rules;
 use crate::storage::*;
-use crate::{Error, Result};
+use crate::{Error, Problem, Result};
 
 /// Checks that a session starts on one of its assembly's days, in the venue's calendar.
 fn session_fits(assembly: &Assembly, s: &NewSession) -> Result<()> {
@@ -155,11 +155,11 @@ pub async fn move_item(
                 let from = get_session(tx, item.session_id).await?;
                 let to = get_session(tx, target)
                     .await
-                    .map_err(|_| Error::invalid("session_id", "no such session"))?;
+                    .map_err(|_| Error::invalid("session_id", Problem::NoSuchSession))?;
                 if from.assembly_id != to.assembly_id {
                     return Err(Error::invalid(
                         "session_id",
-                        "items move only between sessions of the same assembly",
+                        Problem::ItemMovesWithinAssembly,
                     ));
                 }
                 set_item_session(tx, id, target).await?;
@@ -181,12 +181,12 @@ async fn speaker_refers_to_existing(tx: &mut Tx, s: &NewSpeakerSlot) -> Result<(
     if let Some(p) = s.person_id {
         get_person(tx, p)
             .await
-            .map_err(|_| Error::invalid("person_id", "no such person"))?;
+            .map_err(|_| Error::invalid("person_id", Problem::NoSuchPerson))?;
     }
     if let Some(m) = s.member_id {
         get_member(tx, m)
             .await
-            .map_err(|_| Error::invalid("member_id", "no such member government"))?;
+            .map_err(|_| Error::invalid("member_id", Problem::NoSuchMember))?;
     }
     Ok(())
 }
@@ -277,9 +277,9 @@ pub async fn move_speaker(
 /// one; a membership applicant is not already an active member of that kind.
 async fn application_fits(tx: &mut Tx, a: &NewApplication) -> Result<()> {
     a.validate()?;
-    let applicant = get_member(tx, a.applicant_member_id).await.map_err(|_| {
-        Error::invalid("applicant_member_id", "choose a government of the register")
-    })?;
+    let applicant = get_member(tx, a.applicant_member_id)
+        .await
+        .map_err(|_| Error::invalid("applicant_member_id", Problem::ChooseApplicant))?;
     match a.kind {
         ApplicationKind::Chairmanship => {
             rules::chair_term_follows(current_chair_term(tx).await?, a.term.unwrap_or(0))

@@ -6,7 +6,7 @@ use super::{change, create, log_change};
 use crate::auth::{organizer, Actor};
 use crate::model::*;
 use crate::storage::*;
-use crate::{Error, Result};
+use crate::{Error, Problem, Result};
 
 pub async fn create_assembly(
     db: &Db,
@@ -75,14 +75,11 @@ pub async fn postpone_assembly(
             ) {
                 return Err(Error::invalid(
                     "to_date",
-                    format!("a {} assembly cannot be postponed", a.status.label()),
+                    Problem::CannotPostpone { status: a.status },
                 ));
             }
             if input.to_date <= a.start_date {
-                return Err(Error::invalid(
-                    "to_date",
-                    "must be later than the current first day",
-                ));
+                return Err(Error::invalid("to_date", Problem::PostponeNotLater));
             }
             let postponement = NewPostponement {
                 from_date: a.start_date,
@@ -114,10 +111,7 @@ pub async fn cancel_assembly_record(
         get_assembly_by_id,
         async |tx: &mut Tx, a: &Assembly| {
             if a.status == AssemblyStatus::Concluded {
-                return Err(Error::invalid(
-                    "reason",
-                    "a concluded assembly cannot be cancelled",
-                ));
+                return Err(Error::invalid("reason", Problem::ConcludedNotCancelled));
             }
             cancel_assembly(tx, id, &input.reason).await
         },
@@ -136,10 +130,7 @@ pub async fn copy_agenda(
 ) -> Result<Vec<Session>> {
     let actor = organizer(actor)?;
     if input.from_number == number {
-        return Err(Error::invalid(
-            "from_number",
-            "choose another assembly to copy from",
-        ));
+        return Err(Error::invalid("from_number", Problem::CopyFromItself));
     }
     let mut tx = db.begin().await?;
     let target = get_assembly(&mut tx, number).await?;
@@ -148,7 +139,9 @@ pub async fn copy_agenda(
         .map_err(|_| {
             Error::invalid(
                 "from_number",
-                format!("there is no assembly {}", input.from_number),
+                Problem::NoSuchAssembly {
+                    number: input.from_number,
+                },
             )
         })?;
     let shift = target.start_date - source.start_date;

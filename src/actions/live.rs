@@ -10,7 +10,7 @@ use crate::live::{next_item, speaking_time, Command, Timer};
 use crate::model::{AgendaItemStatus, AssemblyStatus};
 use crate::storage::*;
 use crate::views::LiveView;
-use crate::{Error, Result};
+use crate::{Error, Problem, Result};
 
 /// Carries out `command` on assembly `number`; the new live view.
 pub async fn control(
@@ -136,12 +136,9 @@ async fn apply(
         Command::StartSession { session_id } => {
             let session = get_session(tx, session_id)
                 .await
-                .map_err(|_| Error::invalid("session_id", "no such session"))?;
+                .map_err(|_| Error::invalid("session_id", Problem::NoSuchSession))?;
             if session.assembly_id != assembly_id {
-                return Err(Error::invalid(
-                    "session_id",
-                    "this session is not part of this assembly",
-                ));
+                return Err(Error::invalid("session_id", Problem::SessionNotInAssembly));
             }
             set_session_times(tx, session_id, Some(now), None).await?;
             let first = list_items(tx, session_id)
@@ -178,7 +175,7 @@ async fn apply(
         Command::NextSpeaker => {
             let current = state
                 .current_item_id
-                .ok_or_else(|| Error::invalid("command", "no item is under way"))?;
+                .ok_or_else(|| Error::invalid("command", Problem::NoItemUnderWay))?;
             let (minutes, speakers) = agenda_items(tx, assembly_id)
                 .await?
                 .into_iter()
@@ -186,7 +183,7 @@ async fn apply(
                 .map(|(_, _, m, s)| (m, s))
                 .unwrap_or((0, 0));
             if state.speaker_index + 1 >= speakers {
-                return Err(Error::invalid("command", "this is the item's last speaker"));
+                return Err(Error::invalid("command", Problem::LastSpeaker));
             }
             state.speaker_index += 1;
             state.timer = Timer::new(speaking_time(minutes, speakers as usize));

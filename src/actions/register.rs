@@ -5,17 +5,14 @@ use crate::auth::{organizer, Actor};
 use crate::model::*;
 use crate::rules;
 use crate::storage::*;
-use crate::{Error, Result};
+use crate::{Error, Problem, Result};
 
 pub async fn create_country(db: &Db, actor: Option<&Actor>, input: &NewCountry) -> Result<Country> {
     let actor = organizer(actor)?;
     create(db, actor, "country", get_country, async |tx: &mut Tx| {
         let code = input.code.trim();
         if list_countries(tx).await?.iter().any(|c| c.code == code) {
-            return Err(Error::Conflict {
-                field: Some("code".into()),
-                message: "a country with this code exists".into(),
-            });
+            return Err(Error::conflict(Some("code"), Problem::CountryCodeExists));
         }
         ensure_country(tx, input).await
     })
@@ -46,7 +43,7 @@ pub async fn create_member(db: &Db, actor: Option<&Actor>, input: &NewMember) ->
     create(db, actor, "member", get_member, async |tx: &mut Tx| {
         get_country(tx, input.country_id)
             .await
-            .map_err(|_| Error::invalid("country_id", "choose a country of the register"))?;
+            .map_err(|_| Error::invalid("country_id", Problem::ChooseCountry))?;
         insert_member(tx, input).await
     })
     .await

@@ -12,7 +12,7 @@ use crate::model::*;
 use crate::storage::*;
 use crate::tally::{acclamation, Outcome, Tally};
 use crate::views::{BallotPaper, LiveView, VoteDesk};
-use crate::{Error, Result};
+use crate::{Error, Problem, Result};
 
 /// Opens a vote in assembly `number`; the new live view. The quorum is checked now and again
 /// when the vote closes.
@@ -41,10 +41,9 @@ pub(crate) async fn open_vote_in(
     if assembly.status != AssemblyStatus::InProgress {
         return Err(Error::invalid(
             "number",
-            format!(
-                "votes are taken while the assembly is in progress; this one is {}",
-                assembly.status.label()
-            ),
+            Problem::VotesOnlyInProgress {
+                status: assembly.status,
+            },
         ));
     }
     let application = match input.application_id {
@@ -55,13 +54,13 @@ pub(crate) async fn open_vote_in(
         if a.assembly_id != assembly.id {
             return Err(Error::invalid(
                 "application_id",
-                "this application is not before this assembly",
+                Problem::ApplicationElsewhere,
             ));
         }
         if a.status != ApplicationStatus::Submitted {
             return Err(Error::invalid(
                 "application_id",
-                format!("this application is already {}", a.status.label()),
+                Problem::ApplicationDecided { status: a.status },
             ));
         }
     }
@@ -96,10 +95,11 @@ pub(crate) async fn open_vote_in(
     if !crate::tally::tally(vote.rule, vote.quorum_percent, electorate, &[]).quorum_met {
         return Err(Error::invalid(
             "quorum_percent",
-            format!(
-                "no quorum: {} of {} voting members are recorded as present, {}% must be",
-                electorate.present, electorate.members, vote.quorum_percent
-            ),
+            Problem::NoQuorum {
+                present: electorate.present,
+                members: electorate.members,
+                percent: vote.quorum_percent,
+            },
         ));
     }
     vote.id = insert_vote(tx, &vote).await?;
@@ -155,24 +155,23 @@ pub(crate) async fn cast_ballot_in(
     ballot: &CastBallot,
 ) -> Result<Vote> {
     if actor.role == Role::Delegate && actor.member_id != Some(ballot.member_id) {
-        return Err(Error::invalid(
-            "member_id",
-            "a delegate casts the ballot of their own member government only",
-        ));
+        return Err(Error::invalid("member_id", Problem::OwnBallotOnly));
     }
     let vote = get_vote(tx, vote_id).await?;
     if vote.status != VoteStatus::Open {
-        return Err(Error::invalid("vote", "this vote is closed; ballots are no longer taken"));
+        return Err(Error::invalid("vote", Problem::VoteClosed));
     }
     let member = get_member(tx, ballot.member_id).await?;
     let (_, present) = electorate(tx, &vote).await?;
     if !present.iter().any(|v| v.id == member.id) {
-        let reason = if crate::tally::eligible(member.kind, member.status, associates_vote(tx).await?) {
-            "is not recorded as present"
+        let votes = crate::tally::eligible(member.kind, member.status, associates_vote(tx).await?);
+        let name = member.name;
+        let problem = if votes {
+            Problem::NotPresent { member: name }
         } else {
-            "has no vote: only active members vote (and associate members where the association says so)"
+            Problem::NoVote { member: name }
         };
-        return Err(Error::invalid("member_id", format!("{} {reason}", member.name)));
+        return Err(Error::invalid("member_id", problem));
     }
     upsert_ballot(tx, vote.id, member.id, ballot.choice, Utc::now()).await?;
     log_change(
@@ -213,7 +212,7 @@ pub(crate) async fn close_vote_in(
     let now = Utc::now();
     let mut vote = get_vote(tx, vote_id).await?;
     if vote.status != VoteStatus::Open {
-        return Err(Error::invalid("vote", "this vote is already closed"));
+        return Err(Error::invalid("vote", Problem::VoteClosed));
     }
     let mut objectors = Vec::new();
     let tally = if input.acclamation {
@@ -221,12 +220,7 @@ pub(crate) async fn close_vote_in(
         for id in &input.objections {
             match present.iter().find(|v| v.id == *id) {
                 Some(v) => objectors.push(v.name.clone()),
-                None => {
-                    return Err(Error::invalid(
-                        "objections",
-                        "only voting members present can object",
-                    ))
-                }
+                None => return Err(Error::invalid("objections", Problem::ObjectorNotPresent)),
             }
         }
         acclamation(vote.rule, vote.quorum_percent, electorate, &objectors)
@@ -237,16 +231,7 @@ pub(crate) async fn close_vote_in(
     vote.status = VoteStatus::Closed;
     vote.closed_at = Some(now);
     let decision = decide(tx, &vote, &tally, input.acclamation, &objectors, now).await?;
-    log_change(
-        tx,
-        actor,
-        "vote.close",
-        "vote",
-        vote.id,
-        NONE,
-        Some(&tally),
-    )
-    .await?;
+    log_change(tx, actor, "vote.close", "vote", vote.id, NONE, Some(&tally)).await?;
     log_change(
         tx,
         actor,
@@ -312,7 +297,9 @@ async fn decide(
     )
     .await?;
     if effect == DecisionEffect::ElectChair {
-        let a = application.as_ref().expect("a chair is elected on an application");
+        let a = application
+            .as_ref()
+            .expect("a chair is elected on an application");
         let term = a.term.expect("validated: a chairmanship names its term");
         record_chair(tx, term, a.applicant_member_id, Some(id)).await?;
     }
@@ -355,17 +342,19 @@ pub async fn reverse_decision(
     let actor = organizer(actor)?;
     let reason = input.reason.trim();
     if reason.is_empty() {
-        return Err(Error::invalid("reason", "is required"));
+        return Err(Error::invalid("reason", Problem::Required));
     }
     let mut tx = db.begin().await?;
     let before = get_decision(&mut tx, decision_id).await?;
     if before.reversed_at.is_some() {
-        return Err(Error::invalid("decision", "this decision is already reversed"));
+        return Err(Error::invalid("decision", Problem::DecisionReversed));
     }
     if let Some(application_id) = before.application_id {
         let a = get_application(&mut tx, application_id).await?;
         match before.effect {
-            DecisionEffect::AdmitMember => restore_applicant(&mut tx, a.applicant_member_id).await?,
+            DecisionEffect::AdmitMember => {
+                restore_applicant(&mut tx, a.applicant_member_id).await?
+            }
             DecisionEffect::ElectChair => remove_chair(&mut tx, before.id).await?,
             DecisionEffect::None => {}
         }
@@ -412,7 +401,9 @@ pub async fn ballot_paper(
     actor: Option<&Actor>,
     vote_id: i64,
 ) -> Result<Option<BallotPaper>> {
-    let Some(member_id) = actor.filter(|a| a.role == Role::Delegate).and_then(|a| a.member_id)
+    let Some(member_id) = actor
+        .filter(|a| a.role == Role::Delegate)
+        .and_then(|a| a.member_id)
     else {
         return Ok(None);
     };

@@ -50,9 +50,17 @@ macro_rules! domain_enum {
                 value.parse().map_err(|_| {
                     $crate::Error::invalid(
                         field,
-                        format!("`{value}` is not one of: {}", Self::names().join(", ")),
+                        $crate::Problem::NotOneOf {
+                            value: value.to_owned(),
+                            allowed: Self::names().into_iter().map(str::to_owned).collect(),
+                        },
                     )
                 })
+            }
+
+            /// Every value, in declaration order, for choosers.
+            pub fn values() -> &'static [Self] {
+                <Self as strum::VariantArray>::VARIANTS
             }
 
             /// (stored name, label) of every value, in declaration order, for choosers.

@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::*;
-use crate::{Error, Result};
+use crate::{Error, Problem, Result};
 
 /// The longest an agenda item may be planned for, in minutes (ten hours).
 pub const MAX_PLANNED_MINUTES: i64 = 600;
@@ -13,7 +13,7 @@ pub const MAX_PLANNED_MINUTES: i64 = 600;
 pub fn required(field: &str, value: &str) -> Result<String> {
     let value = value.trim();
     if value.is_empty() {
-        return Err(Error::invalid(field, "is required"));
+        return Err(Error::invalid(field, Problem::Required));
     }
     Ok(value.to_owned())
 }
@@ -23,7 +23,9 @@ pub fn planned_minutes(field: &str, minutes: i64) -> Result<i64> {
     if !(1..=MAX_PLANNED_MINUTES).contains(&minutes) {
         return Err(Error::invalid(
             field,
-            format!("must be between 1 and {MAX_PLANNED_MINUTES} minutes"),
+            Problem::MinutesOutOfRange {
+                max: MAX_PLANNED_MINUTES,
+            },
         ));
     }
     Ok(minutes)
@@ -54,10 +56,7 @@ impl NewCountry {
     pub fn validate(&self) -> Result<()> {
         let code = self.code.trim();
         if code.len() != 2 || !code.chars().all(|c| c.is_ascii_uppercase()) {
-            return Err(Error::invalid(
-                "code",
-                "must be two capital letters (ISO 3166)",
-            ));
+            return Err(Error::invalid("code", Problem::CountryCodeFormat));
         }
         required("name", &self.name).map(drop)
     }
@@ -79,7 +78,7 @@ impl NewMember {
         required("name", &self.name)?;
         if let Some(n) = self.ordinal {
             if n < 1 {
-                return Err(Error::invalid("ordinal", "must be 1 or more"));
+                return Err(Error::invalid("ordinal", Problem::AtLeastOne));
             }
         }
         Ok(())
@@ -124,15 +123,12 @@ pub struct NewAssembly {
 impl NewAssembly {
     pub fn validate(&self) -> Result<()> {
         if self.number < 1 {
-            return Err(Error::invalid("number", "must be 1 or more"));
+            return Err(Error::invalid("number", Problem::AtLeastOne));
         }
         required("title", &self.title)?;
         required("venue", &self.venue)?;
         if self.end_date < self.start_date {
-            return Err(Error::invalid(
-                "end_date",
-                "must not be before the start date",
-            ));
+            return Err(Error::invalid("end_date", Problem::EndBeforeStart));
         }
         Ok(())
     }
@@ -183,10 +179,7 @@ pub struct NewSpeakerSlot {
 impl NewSpeakerSlot {
     pub fn validate(&self) -> Result<()> {
         if self.person_id.is_none() && self.member_id.is_none() {
-            return Err(Error::invalid(
-                "person_id",
-                "name a person or the member government that speaks",
-            ));
+            return Err(Error::invalid("person_id", Problem::SpeakerUnnamed));
         }
         Ok(())
     }
@@ -208,12 +201,12 @@ pub struct NewApplication {
 impl NewApplication {
     pub fn validate(&self) -> Result<()> {
         match self.kind {
-            ApplicationKind::Chairmanship if self.term.is_none_or(|t| t < 1) => Err(
-                Error::invalid("term", "a chairmanship application names its term"),
-            ),
+            ApplicationKind::Chairmanship if self.term.is_none_or(|t| t < 1) => {
+                Err(Error::invalid("term", Problem::ChairmanshipWithoutTerm))
+            }
             ApplicationKind::Membership if self.membership_kind.is_none() => Err(Error::invalid(
                 "membership_kind",
-                "a membership application says member or associate",
+                Problem::MembershipWithoutKind,
             )),
             _ => Ok(()),
         }
@@ -236,15 +229,10 @@ impl NewAttendance {
     pub fn validate(&self) -> Result<()> {
         match (&self.member_id, &self.guest_name, &self.guest_kind) {
             (Some(_), None, None) | (None, Some(_), Some(_)) => {}
-            _ => {
-                return Err(Error::invalid(
-                    "member_id",
-                    "name either a member government or a guest with its kind",
-                ))
-            }
+            _ => return Err(Error::invalid("member_id", Problem::AttendeeUnclear)),
         }
         if self.delegates < 1 {
-            return Err(Error::invalid("delegates", "must be 1 or more"));
+            return Err(Error::invalid("delegates", Problem::AtLeastOne));
         }
         Ok(())
     }
@@ -295,7 +283,7 @@ pub struct MoveItem {
 /// A date as an organizer types it, `YYYY-MM-DD`.
 pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
-        .map_err(|_| Error::invalid(field, "must be a date written YYYY-MM-DD"))
+        .map_err(|_| Error::invalid(field, Problem::DateFormat))
 }
 
 /// A whole number typed into a form.
@@ -303,7 +291,7 @@ pub fn parse_number(field: &str, value: &str) -> Result<i64> {
     value
         .trim()
         .parse()
-        .map_err(|_| Error::invalid(field, "must be a whole number"))
+        .map_err(|_| Error::invalid(field, Problem::WholeNumber))
 }
 
 /// An optional whole number (an empty field is none).
@@ -340,14 +328,13 @@ impl NewUser {
             || email.ends_with('@')
             || email.contains(' ')
         {
-            return Err(Error::invalid("email", "is not an e-mail address"));
+            return Err(Error::invalid("email", Problem::NotAnEmail));
         }
         required("name", &self.name)?;
         match (self.role, self.member_id) {
-            (crate::auth::Role::Organizer, Some(_)) => Err(Error::invalid(
-                "member_id",
-                "an organizer represents no member government",
-            )),
+            (crate::auth::Role::Organizer, Some(_)) => {
+                Err(Error::invalid("member_id", Problem::OrganizerWithMember))
+            }
             _ => Ok(()),
         }
     }

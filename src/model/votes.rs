@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::*;
-use crate::{Error, Result};
+use crate::{Error, Problem, Result};
 
 /// A vote as stored.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -52,13 +52,10 @@ impl NewVote {
             && (self.agenda_item_id.is_none()
                 || self.question.as_deref().is_none_or(|q| q.trim().is_empty()))
         {
-            return Err(Error::invalid(
-                "question",
-                "a vote is on an application, or on an agenda item with a question",
-            ));
+            return Err(Error::invalid("question", Problem::VoteWithoutQuestion));
         }
         if !(0..=100).contains(&self.quorum_percent) {
-            return Err(Error::invalid("quorum_percent", "must be between 0 and 100"));
+            return Err(Error::invalid("quorum_percent", Problem::PercentOutOfRange));
         }
         Ok(())
     }
@@ -84,8 +81,7 @@ impl NewVote {
                 "" => None,
                 name => Some(VoteRule::parse("rule", name)?),
             },
-            quorum_percent: parse_optional_number("quorum_percent", quorum_percent)?
-                .unwrap_or(0),
+            quorum_percent: parse_optional_number("quorum_percent", quorum_percent)?.unwrap_or(0),
             show_ballots: ticked(show_ballots),
             roll_call: Some(!ticked(secret)),
         };
@@ -206,10 +202,15 @@ mod tests {
 
     #[test]
     fn ordinals_in_english() {
-        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 79, 101, 112].map(ordinal).into();
+        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 79, 101, 112]
+            .map(ordinal)
+            .into();
         assert_eq!(
             got,
-            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "79th", "101st", "112th"]
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "79th", "101st",
+                "112th"
+            ]
         );
     }
 
@@ -230,12 +231,22 @@ mod tests {
     fn forms_become_votes_ballots_and_closings() {
         let vote = NewVote::from_form("7", "", "", "", "", "", "").unwrap();
         assert_eq!(
-            (vote.application_id, vote.rule, vote.roll_call, vote.show_ballots),
+            (
+                vote.application_id,
+                vote.rule,
+                vote.roll_call,
+                vote.show_ballots
+            ),
             (Some(7), None, Some(true), false)
         );
         let vote = NewVote::from_form("", "3", "Adopt?", "two_thirds", "50", "on", "on").unwrap();
         assert_eq!(
-            (vote.rule, vote.quorum_percent, vote.show_ballots, vote.roll_call),
+            (
+                vote.rule,
+                vote.quorum_percent,
+                vote.show_ballots,
+                vote.roll_call
+            ),
             (Some(VoteRule::TwoThirds), 50, true, Some(false))
         );
         let err = NewVote::from_form("7", "", "", "acclaim", "", "", "").unwrap_err();

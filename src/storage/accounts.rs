@@ -7,7 +7,7 @@ use super::records::{row, UserRow};
 use super::{internal, on_db, on_tx, unique, Db, Tx};
 use crate::auth::Actor;
 use crate::model::{NewUser, User};
-use crate::{Error, Result};
+use crate::{Error, Problem, Result};
 
 /// E-mail addresses are compared without case.
 pub fn normal_email(email: &str) -> String {
@@ -20,7 +20,7 @@ pub async fn insert_user(tx: &mut Tx, u: &NewUser, password_hash: &str) -> Resul
         "INSERT INTO users (email, name, role, member_id, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
         .bind(normal_email(&u.email)).bind(u.name.trim()).bind(u.role.as_str()).bind(u.member_id).bind(password_hash).bind(Utc::now())
         .fetch_one(c).await)
-    .map_err(unique("email", "an account with this e-mail address exists"))
+    .map_err(unique("email", Problem::EmailTaken))
 }
 
 pub async fn set_password_hash(tx: &mut Tx, user_id: i64, hash: &str) -> Result<()> {

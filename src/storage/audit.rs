@@ -55,10 +55,11 @@ pub async fn audit(
             .await
             .map_err(internal)?;
     }
-    let prev: Option<String> = on_tx!(tx, c => sqlx::query_scalar("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1")
+    let prev: Option<String> =
+        on_tx!(tx, c => sqlx::query_scalar("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1")
         .fetch_optional(c).await)
-    .map_err(internal)?
-    .flatten();
+        .map_err(internal)?
+        .flatten();
     // The database keeps microseconds; hash what will be read back.
     let at = Utc::now().trunc_subsecs(6);
     let content = Content {

@@ -5,7 +5,8 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::{internal, on_tx, unique, Tx};
 use crate::model::*;
-use crate::{Error, Result};
+use crate::problem::Deletable;
+use crate::{Error, Problem, Result};
 
 /// Runs one statement with its binds; the number of rows it changed.
 macro_rules! exec {
@@ -32,7 +33,7 @@ pub async fn update_country(tx: &mut Tx, id: i64, c: &NewCountry) -> Result<()> 
         c.name.trim(),
         id
     )
-    .map_err(unique("code", "another country has this code"))?;
+    .map_err(unique("code", Problem::CountryCodeTaken))?;
     found(n, "Country")
 }
 
@@ -40,7 +41,7 @@ pub async fn update_member(tx: &mut Tx, id: i64, m: &NewMember) -> Result<()> {
     m.validate()?;
     let n = exec!(tx, "UPDATE members SET country_id = $1, name = $2, kind = $3, status = $4, ordinal = $5 WHERE id = $6",
         m.country_id, m.name.trim(), m.kind.as_str(), m.status.as_str(), m.ordinal, id)
-    .map_err(unique("name", "another member government has this name or ordinal"))?;
+    .map_err(unique("name", Problem::MemberNameTaken))?;
     found(n, "Member government")
 }
 
@@ -54,8 +55,8 @@ pub async fn member_record_counts(tx: &mut Tx, id: i64) -> Result<(i64, i64)> {
 }
 
 pub async fn delete_member(tx: &mut Tx, id: i64) -> Result<()> {
-    let n =
-        exec!(tx, "DELETE FROM members WHERE id = $1", id).map_err(in_use("member government"))?;
+    let n = exec!(tx, "DELETE FROM members WHERE id = $1", id)
+        .map_err(in_use(Deletable::MemberGovernment))?;
     found(n, "Member government")
 }
 
@@ -84,7 +85,8 @@ pub async fn insert_person(tx: &mut Tx, p: &NewPerson) -> Result<i64> {
 }
 
 pub async fn delete_person(tx: &mut Tx, id: i64) -> Result<()> {
-    let n = exec!(tx, "DELETE FROM persons WHERE id = $1", id).map_err(in_use("person"))?;
+    let n =
+        exec!(tx, "DELETE FROM persons WHERE id = $1", id).map_err(in_use(Deletable::Person))?;
     found(n, "Person")
 }
 
@@ -92,7 +94,7 @@ pub async fn insert_committee(tx: &mut Tx, c: &NewCommittee) -> Result<i64> {
     let name = required("name", &c.name)?;
     on_tx!(tx, conn => sqlx::query_scalar("INSERT INTO committees (name, coordinating_member_id) VALUES ($1, $2) RETURNING id")
         .bind(&name).bind(c.coordinating_member_id).fetch_one(conn).await)
-    .map_err(unique("name", "a committee with this name exists"))
+    .map_err(unique("name", Problem::CommitteeExists))
 }
 
 pub async fn update_committee(tx: &mut Tx, id: i64, c: &NewCommittee) -> Result<()> {
@@ -104,12 +106,13 @@ pub async fn update_committee(tx: &mut Tx, id: i64, c: &NewCommittee) -> Result<
         c.coordinating_member_id,
         id
     )
-    .map_err(unique("name", "a committee with this name exists"))?;
+    .map_err(unique("name", Problem::CommitteeExists))?;
     found(n, "Committee")
 }
 
 pub async fn delete_committee(tx: &mut Tx, id: i64) -> Result<()> {
-    let n = exec!(tx, "DELETE FROM committees WHERE id = $1", id).map_err(in_use("committee"))?;
+    let n = exec!(tx, "DELETE FROM committees WHERE id = $1", id)
+        .map_err(in_use(Deletable::Committee))?;
     found(n, "Committee")
 }
 
@@ -120,7 +123,7 @@ pub async fn update_assembly(tx: &mut Tx, id: i64, a: &NewAssembly) -> Result<()
             host_member_id = $7, mode = $8, time_zone = $9, status = $10 WHERE id = $11",
         a.number, a.title.trim(), a.slogan.as_deref(), a.start_date, a.end_date, a.venue.trim(),
         a.host_member_id, a.mode.as_str(), &a.time_zone, a.status.as_str(), id)
-    .map_err(unique("number", "an assembly with this number already exists"))?;
+    .map_err(unique("number", Problem::AssemblyNumberExists))?;
     found(n, "Assembly")
 }
 
@@ -191,7 +194,8 @@ pub async fn update_session(tx: &mut Tx, id: i64, s: &NewSession) -> Result<()> 
 }
 
 pub async fn delete_session(tx: &mut Tx, id: i64) -> Result<()> {
-    let n = exec!(tx, "DELETE FROM sessions WHERE id = $1", id).map_err(in_use("session"))?;
+    let n =
+        exec!(tx, "DELETE FROM sessions WHERE id = $1", id).map_err(in_use(Deletable::Session))?;
     found(n, "Session")
 }
 
@@ -210,8 +214,8 @@ pub async fn update_item(tx: &mut Tx, id: i64, i: &NewAgendaItem) -> Result<()> 
 }
 
 pub async fn delete_item(tx: &mut Tx, id: i64) -> Result<()> {
-    let n =
-        exec!(tx, "DELETE FROM agenda_items WHERE id = $1", id).map_err(in_use("agenda item"))?;
+    let n = exec!(tx, "DELETE FROM agenda_items WHERE id = $1", id)
+        .map_err(in_use(Deletable::AgendaItem))?;
     found(n, "Agenda item")
 }
 
@@ -237,8 +241,8 @@ pub async fn update_application(tx: &mut Tx, id: i64, a: &NewApplication) -> Res
 }
 
 pub async fn delete_application(tx: &mut Tx, id: i64) -> Result<()> {
-    let n =
-        exec!(tx, "DELETE FROM applications WHERE id = $1", id).map_err(in_use("application"))?;
+    let n = exec!(tx, "DELETE FROM applications WHERE id = $1", id)
+        .map_err(in_use(Deletable::Application))?;
     found(n, "Application")
 }
 
@@ -309,12 +313,9 @@ pub async fn set_item_session(tx: &mut Tx, id: i64, session_id: i64) -> Result<(
 }
 
 /// A foreign-key refusal on delete means the thing is still used elsewhere.
-fn in_use(what: &'static str) -> impl FnOnce(sqlx::Error) -> Error {
+fn in_use(what: Deletable) -> impl FnOnce(sqlx::Error) -> Error {
     move |err| match internal(err) {
-        Error::Conflict { .. } => Error::Conflict {
-            field: None,
-            message: format!("this {what} is still referred to elsewhere and cannot be deleted"),
-        },
+        Error::Conflict { .. } => Error::conflict(None, Problem::InUse { what }),
         other => other,
     }
 }

@@ -5,25 +5,18 @@ use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use super::*;
 use crate::agenda::{schedule, ItemTiming};
 use crate::views::*;
-use crate::{Error, Result};
+use crate::{Error, Problem, Result};
 
 /// A venue's local time as typed in a `datetime-local` field, as UTC.
 pub fn venue_time(time_zone_name: &str, local: &str) -> Result<DateTime<Utc>> {
     let tz = time_zone(time_zone_name)?;
     let naive = NaiveDateTime::parse_from_str(local.trim(), "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(local.trim(), "%Y-%m-%d %H:%M"))
-        .map_err(|_| {
-            Error::invalid("planned_start", "must be a date and time, YYYY-MM-DDTHH:MM")
-        })?;
+        .map_err(|_| Error::invalid("planned_start", Problem::DateTimeFormat))?;
     tz.from_local_datetime(&naive)
         .earliest()
         .map(|t| t.with_timezone(&Utc))
-        .ok_or_else(|| {
-            Error::invalid(
-                "planned_start",
-                "this time does not exist in the venue's time zone",
-            )
-        })
+        .ok_or_else(|| Error::invalid("planned_start", Problem::NoSuchLocalTime))
 }
 
 pub async fn workspace(tx: &mut Tx) -> Result<Workspace> {

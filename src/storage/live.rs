@@ -9,7 +9,7 @@ use super::{internal, on_db, on_tx, time_zone, Db, Tx};
 use crate::live::Timer;
 use crate::model::{AgendaItemStatus, Assembly, AssemblyStatus};
 use crate::views::{LiveView, NextView, NowView};
-use crate::{Error, Result};
+use crate::{Error, Problem, Result};
 
 /// The stored live state of one assembly.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -114,7 +114,7 @@ pub async fn set_item_progress(
         status.as_str(), start, clear_end, end, item_id)
     .map_err(internal)?;
     if n == 0 {
-        return Err(Error::invalid("item_id", "no such agenda item"));
+        return Err(Error::invalid("item_id", Problem::NoSuchItem));
     }
     Ok(())
 }
@@ -153,7 +153,7 @@ pub async fn item_session(tx: &mut Tx, assembly_id: i64, item_id: i64) -> Result
         "SELECT i.session_id FROM agenda_items i JOIN sessions s ON s.id = i.session_id WHERE i.id = $1 AND s.assembly_id = $2")
         .bind(item_id).bind(assembly_id).fetch_optional(c).await)
     .map_err(internal)?;
-    found.ok_or_else(|| Error::invalid("item_id", "this item is not on this assembly's agenda"))
+    found.ok_or_else(|| Error::invalid("item_id", Problem::ItemNotOnAgenda))
 }
 
 /// The live view of `assembly` with `state` as of `now`.

@@ -31,7 +31,7 @@ pub use votes::*;
 
 use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
 
-use crate::{Error, Result};
+use crate::{Error, Problem, Result};
 
 /// A connection pool to the database, whichever engine it is.
 #[derive(Clone, Debug)]
@@ -132,18 +132,9 @@ pub fn internal(err: sqlx::Error) -> Error {
     if let Some(db) = err.as_database_error() {
         use sqlx::error::ErrorKind;
         match db.kind() {
-            ErrorKind::UniqueViolation => {
-                return Error::Conflict {
-                    field: None,
-                    message: "this is already recorded".into(),
-                }
-            }
+            ErrorKind::UniqueViolation => return Error::conflict(None, Problem::AlreadyRecorded),
             ErrorKind::ForeignKeyViolation => {
-                return Error::Conflict {
-                    field: None,
-                    message: "this refers to something that does not exist or is still in use"
-                        .into(),
-                }
+                return Error::conflict(None, Problem::BrokenReference)
             }
             _ => {}
         }
@@ -152,13 +143,10 @@ pub fn internal(err: sqlx::Error) -> Error {
     Error::Internal
 }
 
-/// Turns a unique violation into a conflict on `field` with `message`; other errors as [`internal`].
-pub fn unique<'a>(field: &'a str, message: &'a str) -> impl FnOnce(sqlx::Error) -> Error + 'a {
+/// Turns a unique violation into a conflict on `field` with `problem`; other errors as [`internal`].
+pub fn unique(field: &str, problem: Problem) -> impl FnOnce(sqlx::Error) -> Error + '_ {
     move |err| match internal(err) {
-        Error::Conflict { .. } => Error::Conflict {
-            field: Some(field.to_owned()),
-            message: message.to_owned(),
-        },
+        Error::Conflict { .. } => Error::conflict(Some(field), problem),
         other => other,
     }
 }

@@ -3,7 +3,7 @@
 
 use super::{internal, on_tx, unique, Tx};
 use crate::model::*;
-use crate::Result;
+use crate::{Problem, Result};
 
 /// Records the association (there is one per deployment); a second call updates it.
 pub async fn save_association(tx: &mut Tx, a: &NewAssociation) -> Result<()> {
@@ -40,7 +40,7 @@ pub async fn insert_member(tx: &mut Tx, m: &NewMember) -> Result<i64> {
         "INSERT INTO members (country_id, name, kind, status, ordinal) VALUES ($1, $2, $3, $4, $5) RETURNING id")
         .bind(m.country_id).bind(m.name.trim()).bind(m.kind.as_str()).bind(m.status.as_str()).bind(m.ordinal)
         .fetch_one(c).await)
-    .map_err(unique("name", "a member government with this name or ordinal is already in the register"))
+    .map_err(unique("name", Problem::MemberExists))
 }
 
 /// The id of the member government named `name`, if the register has it.
@@ -90,7 +90,7 @@ pub async fn record_chair(
         "INSERT INTO chairmanships (term, member_id, decision_id) VALUES ($1, $2, $3)")
         .bind(term).bind(member_id).bind(decision_id)
         .execute(c).await.map(|r| r.rows_affected()))
-    .map_err(unique("term", "this term already has a chair"))?;
+    .map_err(unique("term", Problem::TermHasChair))?;
     Ok(())
 }
 

@@ -5,16 +5,13 @@ use chrono::{DateTime, Utc};
 
 use super::{internal, on_tx, unique, Tx};
 use crate::model::*;
-use crate::{Error, Result};
+use crate::{Error, Problem, Result};
 
 /// Creates an assembly; its number must be new.
 pub async fn insert_assembly(tx: &mut Tx, a: &NewAssembly) -> Result<i64> {
     a.validate()?;
     if a.time_zone.parse::<chrono_tz::Tz>().is_err() {
-        return Err(Error::invalid(
-            "time_zone",
-            "is not a known IANA time zone, e.g. Asia/Seoul",
-        ));
+        return Err(Error::invalid("time_zone", Problem::UnknownTimeZone));
     }
     on_tx!(tx, c => sqlx::query_scalar(
         "INSERT INTO assemblies (number, title, slogan, start_date, end_date, venue, host_member_id, mode, time_zone, status)
@@ -22,17 +19,13 @@ pub async fn insert_assembly(tx: &mut Tx, a: &NewAssembly) -> Result<i64> {
         .bind(a.number).bind(a.title.trim()).bind(a.slogan.as_deref()).bind(a.start_date).bind(a.end_date)
         .bind(a.venue.trim()).bind(a.host_member_id).bind(a.mode.as_str()).bind(&a.time_zone).bind(a.status.as_str())
         .fetch_one(c).await)
-    .map_err(unique("number", "an assembly with this number already exists"))
+    .map_err(unique("number", Problem::AssemblyNumberExists))
 }
 
 /// The time zone named `name`, or an error on the `time_zone` field.
 pub fn time_zone(name: &str) -> Result<chrono_tz::Tz> {
-    name.parse().map_err(|_| {
-        Error::invalid(
-            "time_zone",
-            "is not a known IANA time zone, e.g. Asia/Seoul",
-        )
-    })
+    name.parse()
+        .map_err(|_| Error::invalid("time_zone", Problem::UnknownTimeZone))
 }
 
 /// The id of assembly `number`, if there is one.

@@ -48,7 +48,8 @@ impl TryFrom<VoteRow> for Vote {
     }
 }
 
-const VOTE: &str = "SELECT id, assembly_id, agenda_item_id, application_id, question, rule, quorum_percent,
+const VOTE: &str =
+    "SELECT id, assembly_id, agenda_item_id, application_id, question, rule, quorum_percent,
     show_ballots, roll_call, status, opened_at, closed_at FROM votes";
 
 /// Inserts an open vote; a second open vote in the same assembly is refused.
@@ -61,7 +62,7 @@ pub async fn insert_vote(tx: &mut Tx, vote: &Vote) -> Result<i64> {
         .bind(vote.rule.as_str()).bind(vote.quorum_percent).bind(vote.show_ballots).bind(vote.roll_call)
         .bind(vote.opened_at)
         .fetch_one(c).await)
-    .map_err(unique("application_id", "another vote of this assembly is still open; close it first"))
+    .map_err(unique("application_id", crate::Problem::AnotherVoteOpen))
 }
 
 pub async fn get_vote(tx: &mut Tx, id: i64) -> Result<Vote> {
@@ -127,9 +128,10 @@ struct VoterRow {
 
 /// Whether the association lets associate members vote.
 pub async fn associates_vote(tx: &mut Tx) -> Result<bool> {
-    let found: Option<bool> = on_tx!(tx, c => sqlx::query_scalar("SELECT associates_vote FROM association WHERE id = 1")
+    let found: Option<bool> =
+        on_tx!(tx, c => sqlx::query_scalar("SELECT associates_vote FROM association WHERE id = 1")
         .fetch_optional(c).await)
-    .map_err(internal)?;
+        .map_err(internal)?;
     Ok(found.unwrap_or(false))
 }
 
@@ -168,9 +170,10 @@ pub async fn present_members(
 /// Who may vote and who is there: all voting members of the association (the base of the
 /// quorum) and the voting members present.
 pub async fn electorate(tx: &mut Tx, vote: &Vote) -> Result<(Electorate, Vec<Voter>)> {
-    let all: Vec<VoterRow> = on_tx!(tx, c => sqlx::query_as("SELECT id, name, kind, status FROM members")
+    let all: Vec<VoterRow> =
+        on_tx!(tx, c => sqlx::query_as("SELECT id, name, kind, status FROM members")
         .fetch_all(c).await)
-    .map_err(internal)?;
+        .map_err(internal)?;
     let associates_vote = associates_vote(tx).await?;
     let members = voters(all, associates_vote)?
         .iter()
@@ -301,7 +304,8 @@ impl TryFrom<DecisionRow> for Decision {
     }
 }
 
-const DECISION: &str = "SELECT id, assembly_id, agenda_item_id, vote_id, application_id, outcome, effect,
+const DECISION: &str =
+    "SELECT id, assembly_id, agenda_item_id, vote_id, application_id, outcome, effect,
     summary, decided_at, reversed_at, reversal_reason FROM decisions";
 
 /// What to record as a decision.
@@ -367,11 +371,7 @@ pub async fn mark_reversed(tx: &mut Tx, id: i64, reason: &str, at: DateTime<Utc>
     Ok(())
 }
 
-pub async fn set_application_status(
-    tx: &mut Tx,
-    id: i64,
-    status: ApplicationStatus,
-) -> Result<()> {
+pub async fn set_application_status(tx: &mut Tx, id: i64, status: ApplicationStatus) -> Result<()> {
     exec!(
         tx,
         "UPDATE applications SET status = $1 WHERE id = $2",
@@ -386,9 +386,10 @@ pub async fn set_application_status(
 /// returned ("the 79th member").
 pub async fn admit_member(tx: &mut Tx, member_id: i64, kind: MemberKind) -> Result<Option<i64>> {
     let ordinal: Option<i64> = if kind == MemberKind::Member {
-        let last: Option<i64> = on_tx!(tx, c => sqlx::query_scalar("SELECT MAX(ordinal) FROM members")
+        let last: Option<i64> =
+            on_tx!(tx, c => sqlx::query_scalar("SELECT MAX(ordinal) FROM members")
             .fetch_one(c).await)
-        .map_err(internal)?;
+            .map_err(internal)?;
         Some(last.unwrap_or(0) + 1)
     } else {
         None

@@ -7,12 +7,12 @@ use leptos_router::hooks::use_params_map;
 use plenary_core::model::AgendaItemStatus;
 use plenary_core::views::{AgendaItemView, LiveView, SpeakerView};
 
+use super::vote::{BallotBox, VoteBoard};
 use crate::api::load_live;
 use crate::i18n::*;
 use crate::layout::{assembly_number, AssemblyTabs, Clock, ErrorPanel};
 use crate::live::{countdown, Live};
 use crate::text::{Label, SpeakerName};
-use super::vote::{BallotBox, VoteBoard};
 
 /// Loads the live view of the assembly in the URL and hands it to `body`.
 fn with_live(body: fn(LiveView) -> AnyView) -> impl IntoView {

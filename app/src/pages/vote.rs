@@ -22,7 +22,13 @@ use crate::text::Label;
 #[component]
 pub fn VoteBoard(live: Live, #[prop(optional)] large: bool) -> impl IntoView {
     // Type-erased, as every component of this module: the pages that hold them are deep enough.
-    (move || live.view.get().vote.map(|vote| view! { <Board vote large/> })).into_any()
+    (move || {
+        live.view
+            .get()
+            .vote
+            .map(|vote| view! { <Board vote large/> })
+    })
+    .into_any()
 }
 
 #[component]
@@ -240,7 +246,11 @@ fn Desk(
 }
 
 #[component]
-fn OpenForms(pending: Vec<(i64, String)>, number: i64, open: ServerAction<OpenVote>) -> impl IntoView {
+fn OpenForms(
+    pending: Vec<(i64, String)>,
+    number: i64,
+    open: ServerAction<OpenVote>,
+) -> impl IntoView {
     let i18n = use_i18n();
     if pending.is_empty() {
         return view! { <p class="idle">{t!(i18n, no_pending_application)}</p> }.into_any();

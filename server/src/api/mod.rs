@@ -15,7 +15,7 @@ use axum::extract::{FromRequest, FromRequestParts};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use plenary_core::Error;
+use plenary_core::{Error, Problem};
 use serde::Serialize;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
@@ -28,10 +28,13 @@ pub struct ApiErrorBody {
     /// Stable and machine-readable: invalid, not_found, conflict, unauthenticated, forbidden,
     /// too_many_requests, internal.
     pub code: String,
-    /// For people.
+    /// For people, in English.
     pub message: String,
     /// The input field the error is about, if any.
     pub field: Option<String>,
+    /// For invalid input and conflicts: what is wrong, as a stable key with typed arguments, for
+    /// clients that say it in their own words.
+    pub problem: Option<Problem>,
 }
 
 /// An [`Error`] as an HTTP answer: its status and an [`ApiErrorBody`].
@@ -52,6 +55,7 @@ impl IntoResponse for ApiError {
             code: self.0.code().to_owned(),
             message: self.0.to_string(),
             field: self.0.field().map(str::to_owned),
+            problem: self.0.problem().cloned(),
         };
         (status, Json(body)).into_response()
     }
@@ -59,13 +63,23 @@ impl IntoResponse for ApiError {
 
 impl From<JsonRejection> for ApiError {
     fn from(rejection: JsonRejection) -> Self {
-        ApiError(Error::invalid("body", rejection.body_text()))
+        ApiError(Error::invalid(
+            "body",
+            Problem::Unreadable {
+                detail: rejection.body_text(),
+            },
+        ))
     }
 }
 
 impl From<PathRejection> for ApiError {
     fn from(rejection: PathRejection) -> Self {
-        ApiError(Error::invalid("path", rejection.body_text()))
+        ApiError(Error::invalid(
+            "path",
+            Problem::Unreadable {
+                detail: rejection.body_text(),
+            },
+        ))
     }
 }
 
@@ -101,7 +115,7 @@ pub fn deleted(result: plenary_core::Result<()>) -> ApiResult<StatusCode> {
 #[openapi(
     info(
         title = "Plenary API",
-        description = "Everything the Plenary pages can do. Reads are public; changes need an organizer (delegates may cast their own member's ballot), signed in with a session cookie (POST /api/session) or an API token (`Authorization: Bearer …`, created with POST /api/tokens). Errors answer with `{code, message, field}`."
+        description = "Everything the Plenary pages can do. Reads are public; changes need an organizer (delegates may cast their own member's ballot), signed in with a session cookie (POST /api/session) or an API token (`Authorization: Bearer …`, created with POST /api/tokens). Errors answer with `{code, message, field, problem}`."
     ),
     components(schemas(ApiErrorBody)),
     modifiers(&BearerAuth),

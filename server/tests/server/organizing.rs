@@ -170,6 +170,21 @@ async fn bad_input_names_its_field_and_changes_nothing(db: Db) {
         (error["code"].as_str(), error["field"].as_str()),
         (Some("invalid"), Some("planned_minutes"))
     );
+    assert_eq!(
+        error["message"],
+        "planned_minutes: must be between 1 and 600 minutes"
+    );
+    assert_eq!(
+        error["problem"],
+        json!({"key": "minutes_out_of_range", "args": {"max": 600}}),
+        "clients can word the problem themselves"
+    );
+    let schemas = &org.get("/api/openapi.json").await["components"]["schemas"];
+    assert!(
+        schemas["ApiErrorBody"]["properties"]["problem"].is_object()
+            && schemas["Problem"].is_object(),
+        "the OpenAPI document describes the problem"
+    );
     let error = org
         .expect(StatusCode::CONFLICT, Method::POST, "/api/assemblies", json!({
             "number": 13, "title": "Again", "slogan": null, "start_date": "2022-01-01", "end_date": "2022-01-01",

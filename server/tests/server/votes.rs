@@ -96,7 +96,10 @@ async fn a_vote_runs_over_the_api_and_the_stream(db: Db) {
     let started = Instant::now();
     let tally = stream.next().await;
     assert_eq!(tally.data["vote"]["tally"]["yes"], 1);
-    assert!(started.elapsed() < Duration::from_secs(1), "the tally follows within a second");
+    assert!(
+        started.elapsed() < Duration::from_secs(1),
+        "the tally follows within a second"
+    );
 
     // The organizer enters the other 69 ballots from the room as fast as it can: the stream
     // sends a few coalesced tallies, not one event per ballot.
@@ -196,7 +199,11 @@ async fn the_pages_forms_open_cast_and_close(db: Db) {
     let (status, _) = hyogo
         .form("/sfn/conclude_vote", &format!("vote_id={vote}"))
         .await;
-    assert_eq!(status, StatusCode::FORBIDDEN, "delegates do not close votes");
+    assert_eq!(
+        status,
+        StatusCode::FORBIDDEN,
+        "delegates do not close votes"
+    );
 
     // By acclamation, with one objection named (checkboxes `objections[]`).
     let tottori_present = member(&db, "Tottori Prefecture").await; // absent: refused
