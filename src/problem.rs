@@ -127,6 +127,7 @@ pub enum Problem {
     },
     ObjectorNotPresent,
     DecisionReversed,
+    CheckInClosed,
 }
 
 /// The kinds of records whose deletion can be refused because others refer to them.
@@ -270,6 +271,7 @@ impl Problem {
             ),
             ObjectorNotPresent => "only voting members present can object".into(),
             DecisionReversed => "this decision is already reversed".into(),
+            CheckInClosed => "check-in is not open for this assembly".into(),
         }
     }
 }
@@ -389,6 +391,7 @@ mod tests {
             },
             ObjectorNotPresent,
             DecisionReversed,
+            CheckInClosed,
         ]
     }
 

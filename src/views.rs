@@ -266,6 +266,8 @@ pub struct LiveView {
     pub sessions: Vec<SessionView>,
     /// The open vote, or else the last vote taken on the current item.
     pub vote: Option<VoteView>,
+    /// Whether delegates may check their member in now.
+    pub check_in_open: bool,
     /// The id of the last live event this state includes (0 before the first).
     pub event_id: i64,
 }
@@ -318,4 +320,36 @@ pub struct VoteDesk {
     /// (member id, name) of the voting members present.
     pub voters: Vec<(i64, String)>,
     pub decisions: Vec<Decision>,
+}
+
+/// One attendance line as the attendance page lists it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttendanceEntry {
+    pub id: i64,
+    /// `None`: present for the whole assembly.
+    pub session_id: Option<i64>,
+    /// `None` for a guest.
+    pub member_id: Option<i64>,
+    /// The member government's or the guest's name.
+    pub name: String,
+    pub guest_kind: Option<GuestKind>,
+    pub mode: AttendanceMode,
+    pub delegates: i64,
+}
+
+/// The attendance of an assembly: its lines, their totals, and whether delegates may check in.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttendanceSheet {
+    pub number: i64,
+    pub title: String,
+    pub entries: Vec<AttendanceEntry>,
+    /// Totals of the whole-assembly lines.
+    pub summary: AttendanceSummary,
+    pub check_in_open: bool,
+    /// (id, title) of the assembly's sessions, to record a line for one of them.
+    pub sessions: Vec<(i64, String)>,
+    /// (id, name) of the member governments of the register that are not archived.
+    pub members: Vec<(i64, String)>,
 }

@@ -372,7 +372,87 @@ async fn the_audit_chain_finds_an_edited_entry(db: Db) {
     assert!(reason.contains("edited"), "{reason}");
 }
 
+async fn attendance_feeds_the_quorum_and_delegates_check_in(db: Db) {
+    demo::load_at(&db, demo::Stage::BeforeVotes).await.unwrap();
+    let org = organizer();
+    let sheet = attendance_sheet(&db, 13).await.unwrap();
+    assert_eq!(sheet.summary.members, 70);
+    let sakha = member(&db, "Republic of Sakha (Yakutia)").await;
+    let line = sheet
+        .entries
+        .iter()
+        .find(|e| e.member_id == Some(sakha))
+        .unwrap();
+    remove_attendance(&db, Some(&org), line.id).await.unwrap();
+
+    let online = |member_id| NewAttendance {
+        member_id: Some(member_id),
+        guest_name: None,
+        guest_kind: None,
+        mode: AttendanceMode::Online,
+        delegates: 2,
+    };
+    let err = check_in(&db, Some(&delegate(sakha)), 13, AttendanceMode::Online, 2)
+        .await
+        .unwrap_err();
+    assert_eq!(err.field(), Some("check_in"), "check-in is closed");
+    set_check_in(&db, None, Some(&org), 13, true).await.unwrap();
+    check_in(&db, Some(&delegate(sakha)), 13, AttendanceMode::Online, 2)
+        .await
+        .unwrap();
+    check_in(&db, Some(&delegate(sakha)), 13, AttendanceMode::InPerson, 3)
+        .await
+        .unwrap();
+    let sheet = attendance_sheet(&db, 13).await.unwrap();
+    let sakha_lines: Vec<_> = sheet
+        .entries
+        .iter()
+        .filter(|e| e.member_id == Some(sakha))
+        .collect();
+    assert_eq!(sakha_lines.len(), 1, "a second check-in replaces the first");
+    assert_eq!(
+        (sakha_lines[0].mode, sakha_lines[0].delegates),
+        (AttendanceMode::InPerson, 3)
+    );
+    assert_eq!(
+        check_in(&db, Some(&org), 13, AttendanceMode::Online, 1)
+            .await
+            .unwrap_err()
+            .field(),
+        Some("member_id"),
+        "an organizer has no member to check in"
+    );
+
+    // Gansu, absent from the assembly, joins session 1 alone: it counts for the votes there.
+    let gansu = member(&db, "Gansu Province").await;
+    let session_1 = sheet.sessions[1].0;
+    record_attendance(&db, Some(&org), 13, Some(session_1), &online(gansu))
+        .await
+        .unwrap();
+    let (chairmanship, _) = applications(&db).await;
+    let vote = open(&db, chairmanship).await;
+    let view = vote_with_tally(&db, vote).await.unwrap();
+    assert_eq!(view.tally.present, 71);
+    let other_session = sheet.sessions[2].0;
+    assert_eq!(
+        attendance_sheet(&db, 13).await.unwrap().summary.members,
+        70,
+        "the totals count the whole-assembly lines"
+    );
+    let err = record_attendance(
+        &db,
+        Some(&delegate(gansu)),
+        13,
+        Some(other_session),
+        &online(gansu),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(err, Error::Forbidden);
+}
+
 both_engines!(
+    attendance_feeds_the_quorum_and_delegates_check_in,
     the_reference_decisions_taken_live,
     the_concluded_demo_holds_both_decisions,
     a_hundred_concurrent_duplicate_ballots_count_once,

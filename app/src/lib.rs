@@ -27,7 +27,9 @@ use leptos_router::{path, SsrMode};
 
 use crate::i18n::I18nContextProvider;
 
-use pages::manage::{AuditPage, ControlPage, EditorPage, ManagePage, RegisterEditor, UsersPage};
+use pages::manage::{
+    AttendancePage, AuditPage, ControlPage, EditorPage, ManagePage, RegisterEditor, UsersPage,
+};
 use pages::{
     AgendaPage, AssemblyPage, HomePage, LivePage, LoginPage, NotFound, ProjectorPage, RegisterPage,
 };
@@ -71,6 +73,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/assemblies/:number/live") view=LivePage ssr=SsrMode::Async/>
                     <Route path=path!("/assemblies/:number/projector") view=ProjectorPage ssr=SsrMode::Async/>
                     <Route path=path!("/manage/assemblies/:number/control") view=ControlPage ssr=SsrMode::Async/>
+                    <Route path=path!("/manage/assemblies/:number/attendance") view=AttendancePage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/manage") view=ManagePage ssr=SsrMode::Async/>
                     <Route path=path!("/manage/register") view=RegisterEditor ssr=SsrMode::Async/>

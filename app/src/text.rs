@@ -110,6 +110,8 @@ labels!(MemberKind { Member => mkind_member, Associate => mkind_associate, Obser
 labels!(MemberStatus {
     Applicant => mstatus_applicant, Active => mstatus_active, Withdrawn => mstatus_withdrawn, Archived => mstatus_archived,
 });
+labels!(AttendanceMode { InPerson => amode_in_person, Online => amode_online });
+labels!(GuestKind { RegionalGovernment => gkind_regional_government, OutsideBody => gkind_outside_body });
 labels!(VoteRule {
     Unanimous => rule_unanimous, Consensus => rule_consensus, TwoThirds => rule_two_thirds,
     SimpleMajority => rule_simple_majority,

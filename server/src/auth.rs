@@ -70,15 +70,21 @@ async fn caller_of(
     }
 }
 
+/// Server functions (by name prefix) and API operations (by path suffix) through which a
+/// delegate acts for their own member: casting its ballot and checking it in. The actions check
+/// which member.
+const DELEGATE_FUNCTIONS: [&str; 2] = ["cast_", "check_in_"];
+const DELEGATE_OPERATIONS: [&str; 2] = ["/ballots", "/check-in"];
+
 /// Who may call what. Server functions named `load_…` only read; every other server function
 /// and every API call that is not a GET changes something and needs an organizer, except signing
-/// in and out, and casting a ballot (`cast_…`, `…/ballots`), which delegates do for their own
-/// member. New entry points are covered without anyone remembering to add them here.
+/// in and out, and what delegates do for their own member (see `DELEGATE_FUNCTIONS`). New entry
+/// points are covered without anyone remembering to add them here.
 pub fn access(method: &Method, path: &str) -> Access {
     if let Some(name) = path.strip_prefix("/sfn/") {
         return if name.starts_with("load_") {
             Access::Public
-        } else if name.starts_with("cast_") {
+        } else if DELEGATE_FUNCTIONS.iter().any(|p| name.starts_with(p)) {
             Access::SignedIn
         } else {
             Access::Organizer
@@ -88,7 +94,7 @@ pub fn access(method: &Method, path: &str) -> Access {
         let signing = path == "/api/session";
         return if method == Method::GET || signing {
             Access::Public
-        } else if path.ends_with("/ballots") {
+        } else if DELEGATE_OPERATIONS.iter().any(|s| path.ends_with(s)) {
             Access::SignedIn
         } else {
             Access::Organizer

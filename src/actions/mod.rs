@@ -5,6 +5,7 @@
 mod accounts;
 mod agenda;
 mod assemblies;
+mod attendance;
 mod live;
 mod register;
 mod votes;
@@ -12,6 +13,7 @@ mod votes;
 pub use accounts::*;
 pub use agenda::*;
 pub use assemblies::*;
+pub use attendance::*;
 pub use live::*;
 pub use register::*;
 pub use votes::*;

@@ -172,6 +172,30 @@ pub fn move_from_form(direction: &str, position: &str) -> Result<MoveTo> {
     }
 }
 
+impl NewAttendance {
+    /// A member government (`member_id`) or a guest (`guest_name` with `guest_kind`).
+    pub fn from_form(
+        member_id: &str,
+        guest_name: &str,
+        guest_kind: &str,
+        mode: &str,
+        delegates: &str,
+    ) -> Result<Self> {
+        let line = NewAttendance {
+            member_id: parse_optional_number("member_id", member_id)?,
+            guest_name: optional_text(guest_name),
+            guest_kind: match guest_kind.trim() {
+                "" => None,
+                kind => Some(GuestKind::parse("guest_kind", kind)?),
+            },
+            mode: AttendanceMode::parse("mode", mode)?,
+            delegates: parse_number("delegates", delegates)?,
+        };
+        line.validate()?;
+        Ok(line)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

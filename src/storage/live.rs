@@ -203,6 +203,7 @@ pub async fn live_view(
             Some(vote) => Some(super::vote_view(tx, &vote).await?),
             None => None,
         },
+        check_in_open: super::check_in_open(tx, assembly.id).await?,
         event_id,
     })
 }

@@ -6,6 +6,7 @@
 //! decode dates or SQLite booleans.
 
 mod accounts;
+mod attendance;
 mod audit;
 mod connect;
 mod edit;
@@ -18,6 +19,7 @@ mod schedule;
 mod votes;
 
 pub use accounts::*;
+pub use attendance::*;
 pub use audit::*;
 pub use connect::{connect, sqlite_url, ConnectError, Engine};
 pub use edit::*;

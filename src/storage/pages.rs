@@ -140,7 +140,7 @@ pub async fn assembly_page(db: &Db, number: i64) -> Result<AssemblyPage> {
             Ok((a, host, postponements, sessions))
         })
         .await?;
-    let attendance = load_attendance(db, a.id).await?;
+    let attendance = attendance_summary(db, a.id).await?;
     let sessions = sessions
         .into_iter()
         .map(|s| SessionHeading {
@@ -168,7 +168,8 @@ pub async fn assembly_page(db: &Db, number: i64) -> Result<AssemblyPage> {
     })
 }
 
-async fn load_attendance(db: &Db, assembly_id: i64) -> Result<AttendanceSummary> {
+/// The totals of the whole-assembly attendance lines.
+pub async fn attendance_summary(db: &Db, assembly_id: i64) -> Result<AttendanceSummary> {
     let rows: Vec<AttendanceRow> = on_db!(db, c => sqlx::query_as(
         // A government admitted by this very assembly took part as an applicant: it is counted
         // with the members from the next assembly on.

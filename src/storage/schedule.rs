@@ -97,15 +97,9 @@ pub async fn insert_application(tx: &mut Tx, assembly_id: i64, a: &NewApplicatio
     .map_err(internal)
 }
 
+/// A line for the whole assembly (see [`record_line`]).
 pub async fn insert_attendance(tx: &mut Tx, assembly_id: i64, a: &NewAttendance) -> Result<i64> {
-    a.validate()?;
-    on_tx!(tx, c => sqlx::query_scalar(
-        "INSERT INTO attendance (assembly_id, member_id, guest_name, guest_kind, mode, delegates)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
-        .bind(assembly_id).bind(a.member_id).bind(a.guest_name.as_deref()).bind(a.guest_kind.map(GuestKind::as_str))
-        .bind(a.mode.as_str()).bind(a.delegates)
-        .fetch_one(c).await)
-    .map_err(internal)
+    super::record_line(tx, assembly_id, None, a).await
 }
 
 pub async fn insert_report(tx: &mut Tx, assembly_id: i64, r: &NewReport) -> Result<i64> {

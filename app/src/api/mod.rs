@@ -2,9 +2,11 @@
 //! Each reads the database and the caller from context and hands the work to `plenary_core`.
 //! Reads are named `load_…`; the server lets anyone call those and only organizers call the rest.
 
+mod attendance;
 mod manage;
 mod votes;
 
+pub use attendance::*;
 pub use manage::*;
 pub use votes::*;
 

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 use plenary_core::model::AgendaItemStatus;
 use plenary_core::views::{AgendaItemView, LiveView, SpeakerView};
 
+use super::check_in::CheckInBox;
 use super::vote::{BallotBox, VoteBoard};
 use crate::api::load_live;
 use crate::i18n::*;
@@ -96,6 +97,7 @@ fn DelegateView(initial: LiveView) -> impl IntoView {
                 }.into_any(),
             }}
         </section>
+        <CheckInBox live/>
         <VoteBoard live/>
         <BallotBox live/>
         <section class="next" aria-labelledby="next-heading">

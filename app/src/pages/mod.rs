@@ -2,6 +2,7 @@
 
 mod agenda;
 mod assembly;
+mod check_in;
 mod home;
 pub mod live;
 mod login;

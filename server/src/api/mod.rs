@@ -6,6 +6,7 @@
 pub mod accounts;
 mod agenda;
 mod assemblies;
+mod attendance;
 mod live;
 mod register;
 mod votes;
@@ -150,5 +151,6 @@ pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(agenda::routes())
         .merge(live::routes())
         .merge(votes::routes())
+        .merge(attendance::routes())
         .split_for_parts()
 }

@@ -1,6 +1,6 @@
 //! Every mutating entry point — each API operation of the OpenAPI document and each registered
 //! server function — refuses anonymous callers (401) and delegates (403) and lets organizers in,
-//! except casting a ballot, which delegates do for their own member. The lists are read from the
+//! except casting a ballot and checking in, which delegates do for their own member. The lists are read from the
 //! running application, so a new entry point cannot be forgotten.
 
 use crate::support::Client;
@@ -32,8 +32,13 @@ fn server_fn_mutations() -> Vec<String> {
         .collect()
 }
 
-/// The only changes a delegate may make: their member's ballot.
-const DELEGATES_MAY: &[&str] = &["/api/votes/1/ballots", "/sfn/cast_member_ballot"];
+/// The only changes a delegate may make: their member's ballot and check-in.
+const DELEGATES_MAY: &[&str] = &[
+    "/api/votes/1/ballots",
+    "/sfn/cast_member_ballot",
+    "/api/assemblies/13/check-in",
+    "/sfn/check_in_member",
+];
 
 /// A delegate is refused with 403, except at the entry points of [`DELEGATES_MAY`].
 fn check_delegate(status: StatusCode, path: &str) {

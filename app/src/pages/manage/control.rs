@@ -13,6 +13,7 @@ use plenary_core::views::LiveView;
 use super::ManageNav;
 use crate::api::{load_live, Control};
 use crate::forms::FormError;
+use crate::i18n::*;
 use crate::layout::{assembly_number, ErrorPanel};
 use crate::live::{countdown, Live};
 use crate::pages::live::ConnectionBadge;
@@ -76,7 +77,8 @@ fn Panel(initial: LiveView) -> impl IntoView {
         <Title text=format!("Control · {title}")/>
         <p class="kicker"><a href=format!("/manage/assemblies/{number}")>"Edit the assembly"</a>" · "
             <a href=format!("/assemblies/{number}/live")>"Delegate view"</a>" · "
-            <a href=format!("/assemblies/{number}/projector")>"Projector"</a></p>
+            <a href=format!("/assemblies/{number}/projector")>"Projector"</a>" · "
+            <a href=format!("/manage/assemblies/{number}/attendance")>{t!(use_i18n(), attendance)}</a></p>
         <h1>{format!("Control panel · {title}")}</h1>
         <ManageNav/>
         <ConnectionBadge live/>

@@ -2,12 +2,14 @@
 //! register, the assembly editor, accounts, and the audit log.
 
 mod assembly;
+mod attendance;
 mod audit;
 mod control;
 mod register;
 mod users;
 
 pub use assembly::EditorPage;
+pub use attendance::AttendancePage;
 pub use audit::AuditPage;
 pub use control::ControlPage;
 pub use register::RegisterEditor;
