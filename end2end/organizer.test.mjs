@@ -1,5 +1,6 @@
 // An organizer prepares the 14th assembly in the browser, from signing in to the public agenda;
-// a delegate who tries the same is refused.
+// a delegate who tries the same is refused; a Korean browser gets the workspace and its errors in
+// Korean.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, baseUrl, open, signIn, organizer, delegate } from './browser.mjs';
@@ -182,5 +183,24 @@ test('an organizer edits a member government and cannot delete a person who spea
   await open(visitor, '/members');
   const publicRow = visitor.locator('tr', { has: visitor.locator('td', { hasText: /^Zavkhan Province$/ }) });
   assert.match(await publicRow.innerText(), /withdrawn/);
+  await context.close();
+});
+
+test('the workspace speaks Korean to a Korean browser, field errors included', async () => {
+  const context = await browser.newContext({ locale: 'ko-KR' });
+  const page = await context.newPage();
+  await signIn(page, organizer);
+  assert.equal(await page.locator('h1').innerText(), '작업 공간');
+  const form = page.locator('#new-assembly');
+  assert.equal(await form.locator('button[type=submit]').innerText(), '총회 만들기');
+  await form.locator('input[name="form[number]"]').fill('99');
+  await form.locator('input[name="form[title]"]').fill('99th General Assembly');
+  await form.locator('input[name="form[start_date]"]').fill('2030-05-01');
+  await form.locator('input[name="form[venue]"]').fill('Pohang');
+  await form.locator('input[name="form[time_zone]"]').fill('Mars/Olympus');
+  await form.locator('button[type=submit]').click();
+  const zone = form.locator('.field', { has: page.locator('input[name="form[time_zone]"]') });
+  await zone.locator('.field-error', { hasText: '알 수 없는 IANA 시간대입니다' }).waitFor();
+  assert.match(await zone.getAttribute('class'), /invalid/);
   await context.close();
 });

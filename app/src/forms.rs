@@ -1,8 +1,21 @@
 //! Pieces every workspace form uses: labelled fields that show their own error, choosers, the
 //! form-level error line, and the page revision that makes a page reload its data after a save.
+//! Labels are [`TextProp`]s so that they follow the reader's language (see [`label!`]).
 
 use leptos::prelude::*;
 use plenary_core::Error;
+
+use crate::errors::{field_label, ErrorText};
+use crate::i18n::*;
+use crate::text::Label;
+
+/// A label in the reader's language that follows a change of language: `label!(i18n, key)`.
+#[macro_export]
+macro_rules! label {
+    ($i18n:ident, $key:ident) => {
+        leptos::prelude::TextProp::from(move || $crate::i18n::t_string!($i18n, $key))
+    };
+}
 
 /// Bumped after every successful save; workspace pages reload their data when it changes.
 #[derive(Clone, Copy)]
@@ -48,27 +61,40 @@ macro_rules! reload_after {
     }};
 }
 
-/// A small form that posts one button (move, delete) for record `id`.
+/// A small form that posts one button (move, delete) for record `id`. The button shows `$shown`
+/// (an arrow, "Delete") with `$tip` as its tooltip; screen readers hear `$full`, which names the
+/// record ("Delete Governor Liu Ning").
 #[macro_export]
 macro_rules! button_form {
-    ($action:expr, $label:expr, $aria:expr, { $($name:literal => $value:expr),* }) => {{
-        let aria: String = $aria;
+    ($action:expr, $shown:expr, $tip:expr, $full:expr, { $($name:literal => $value:expr),* }) => {{
         let fields: Vec<(&'static str, String)> = vec![$(($name, $value.to_string())),*];
+        let (shown, tip, full): (_, leptos::prelude::TextProp, _) = ($shown, $tip, $full);
         view! {
             <ActionForm action=$action attr:class="button-form">
                 {fields.into_iter().map(|(name, value)| view! { <input type="hidden" name=name value=value/> }).collect_view()}
-                <button type="submit" aria-label=aria.clone() title=aria>{$label}</button>
+                <button type="submit" title=move || tip.get().to_string()>
+                    <span aria-hidden="true">{shown}</span>
+                    <span class="visually-hidden">{full}</span>
+                </button>
             </ActionForm>
         }
     }};
 }
 
-/// An "Edit" disclosure holding a record's form; `label` names the record for screen readers.
+/// An "Edit" disclosure holding a record's form; `name` names the record for screen readers.
 #[component]
-pub fn EditPanel(label: String, children: Children) -> impl IntoView {
+pub fn EditPanel(
+    name: String,
+    #[prop(optional)] class: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <details class="panel">
-            <summary aria-label=label>"Edit"</summary>
+        <details class=format!("panel {class}")>
+            <summary>
+                <span aria-hidden="true">{t!(i18n, edit)}</span>
+                <span class="visually-hidden">{t!(i18n, edit_named, name = move || name.clone())}</span>
+            </summary>
             {children()}
         </details>
     }
@@ -77,7 +103,7 @@ pub fn EditPanel(label: String, children: Children) -> impl IntoView {
 /// A labelled input; shows the error of `error` when it names this field.
 #[component]
 pub fn Field(
-    label: &'static str,
+    #[prop(into)] label: TextProp,
     name: &'static str,
     #[prop(optional)] value: String,
     #[prop(default = "text")] kind: &'static str,
@@ -85,65 +111,94 @@ pub fn Field(
     #[prop(into)] error: Signal<Option<Error>>,
 ) -> impl IntoView {
     let id = format!("f-{name}-{}", next_id());
-    let message = message_for(name, error);
+    let error = about(name, error);
     let error_id = format!("{id}-error");
     view! {
-        <div class="field" class:invalid=move || message.get().is_some()>
-            <label for=id.clone()>{label}</label>
+        <div class="field" class:invalid=move || error.get().is_some()>
+            <label for=id.clone()>{move || label.get().to_string()}</label>
             <input id=id type=kind name=name value=value required=required aria-describedby=error_id.clone()/>
-            <span class="field-error" id=error_id role="alert">{message}</span>
+            <FieldError id=error_id error/>
         </div>
     }
 }
 
-/// A labelled chooser over `choices` (value, label); `empty` adds a "none" choice first.
+/// A labelled chooser over `choices`; `none` adds an empty "(none)" choice first.
 #[component]
 pub fn Choice(
-    label: &'static str,
+    #[prop(into)] label: TextProp,
     name: &'static str,
-    choices: Vec<(String, String)>,
+    #[prop(into)] choices: Options,
     #[prop(optional)] selected: String,
-    #[prop(optional)] empty: Option<&'static str>,
+    #[prop(optional)] none: bool,
     #[prop(into)] error: Signal<Option<Error>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let id = format!("f-{name}-{}", next_id());
-    let message = message_for(name, error);
+    let error = about(name, error);
+    let error_id = format!("{id}-error");
     view! {
-        <div class="field" class:invalid=move || message.get().is_some()>
-            <label for=id.clone()>{label}</label>
-            <select id=id name=name>
-                {empty.map(|text| view! { <option value="">{text}</option> })}
-                {choices.into_iter().map(|(value, text)| {
+        <div class="field" class:invalid=move || error.get().is_some()>
+            <label for=id.clone()>{move || label.get().to_string()}</label>
+            <select id=id name=name aria-describedby=error_id.clone()>
+                {none.then(|| view! { <option value="">{t!(i18n, choice_none)}</option> })}
+                {choices.0.into_iter().map(|(value, text)| {
                     let is = value == selected;
-                    view! { <option value=value selected=is>{text}</option> }
+                    view! { <option value=value selected=is>{move || text.get().to_string()}</option> }
                 }).collect_view()}
             </select>
-            <span class="field-error" role="alert">{message}</span>
+            <FieldError id=error_id error/>
         </div>
     }
 }
 
-/// The message of `error` when it is about the field `name` (`form[title]` is the field `title`).
-fn message_for(name: &'static str, error: Signal<Option<Error>>) -> Signal<Option<String>> {
+/// The error next to a field, in the reader's language.
+#[component]
+pub fn FieldError(#[prop(into)] id: String, error: Signal<Option<Error>>) -> impl IntoView {
+    view! {
+        <span class="field-error" id=id role="alert">
+            {move || error.get().map(|error| view! { <ErrorText error/> })}
+        </span>
+    }
+}
+
+/// `error` when it is about the field `name` (`form[title]` is the field `title`).
+pub fn about(name: &'static str, error: Signal<Option<Error>>) -> Signal<Option<Error>> {
     let field = name
         .rsplit('[')
         .next()
         .unwrap_or(name)
         .trim_end_matches(']');
-    Signal::derive(move || {
-        error
-            .get()
-            .filter(|e| e.field() == Some(field))
-            .map(|e| e.to_string())
-    })
+    Signal::derive(move || error.get().filter(|e| e.field() == Some(field)))
 }
 
-/// Choices from a domain enum's `choices()`.
-pub fn enum_choices(choices: Vec<(&'static str, &'static str)>) -> Vec<(String, String)> {
-    choices
-        .into_iter()
-        .map(|(v, l)| (v.to_owned(), l.to_owned()))
-        .collect()
+/// The choices of a chooser: (value, text); a domain value's text follows the reader's language.
+pub struct Options(Vec<(String, TextProp)>);
+
+impl From<Vec<(String, String)>> for Options {
+    fn from(choices: Vec<(String, String)>) -> Self {
+        Options(
+            choices
+                .into_iter()
+                .map(|(value, text)| (value, text.into()))
+                .collect(),
+        )
+    }
+}
+
+/// Choices from a domain enum's `values()`, labelled in the reader's language.
+pub fn enum_choices<T>(values: &'static [T]) -> Options
+where
+    T: Label + Copy + Into<&'static str> + Send + Sync + 'static,
+{
+    Options(
+        values
+            .iter()
+            .map(|v| {
+                let v = *v;
+                (v.into().to_owned(), TextProp::from(move || v.tr()))
+            })
+            .collect(),
+    )
 }
 
 /// Choices from records: (id, name).
@@ -155,19 +210,26 @@ pub fn record_choices<T>(records: &[T], f: impl Fn(&T) -> (i64, String)) -> Vec<
         .collect()
 }
 
-/// An error that belongs to no single field of the form (or names a field it does not show).
+/// An error that belongs to no single field of the form (or names a field it does not show),
+/// after the label of the field it names.
 #[component]
 pub fn FormError(
     #[prop(into)] error: Signal<Option<Error>>,
     #[prop(optional)] fields: &'static [&'static str],
 ) -> impl IntoView {
-    let message = move || {
+    let shown = move || {
         error
             .get()
             .filter(|e| e.field().is_none_or(|f| !fields.contains(&f)))
-            .map(|e| e.to_string())
     };
-    view! { <p class="form-error" role="alert">{message}</p> }
+    view! {
+        <p class="form-error" role="alert">
+            {move || shown().map(|error| {
+                let field = error.field().and_then(field_label).map(|label| format!("{label}: "));
+                view! { {field}<ErrorText error/> }
+            })}
+        </p>
+    }
 }
 
 /// Unique ids for labels within one render.

@@ -1,10 +1,12 @@
 //! The frame of every page: the header with its navigation, the footer, and the error panel.
 
 use leptos::prelude::*;
+use leptos_meta::Title;
 use leptos_router::components::A;
 use plenary_core::views::ShownTime;
 use plenary_core::Error;
 
+use crate::errors::ErrorText;
 use crate::i18n::*;
 
 /// Whether the current page is the full-screen projector, which has no header or footer.
@@ -35,7 +37,7 @@ fn header() -> impl IntoView {
         <a class="skip" href="#main">{t!(i18n, skip)}</a>
         <header class="site">
             <a class="brand" href="/">"Plenary"</a>
-            <nav aria-label="Main">
+            <nav aria-label=move || t_string!(i18n, nav_main)>
                 <A href="/">{t!(i18n, nav_assemblies)}</A>
                 <A href="/members">{t!(i18n, nav_members)}</A>
             </nav>
@@ -136,11 +138,18 @@ pub fn ErrorPanel(error: Error) -> impl IntoView {
     view! {
         <section class="error" role="alert">
             <h1>{heading}</h1>
-            <p>{error.to_string()}</p>
+            <p><ErrorText error/></p>
             {sign_in}
             <p><a href="/">{t!(i18n, back_home)}</a></p>
         </section>
     }
+}
+
+/// The page's `<title>`: what the page is, in the reader's language, then what it is about
+/// ("Agenda · 13th General Assembly of NEAR").
+#[component]
+pub fn PageTitle(#[prop(into)] what: TextProp, about: String) -> impl IntoView {
+    view! { <Title text=move || format!("{} · {about}", what.get())/> }
 }
 
 /// Assembly numbers come from the URL; anything that is not a number names no assembly.
@@ -157,7 +166,7 @@ pub fn assembly_number(raw: Option<String>) -> Result<i64, Error> {
 pub fn AssemblyTabs(number: i64) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <nav class="tabs" aria-label="Assembly">
+        <nav class="tabs" aria-label=move || t_string!(i18n, nav_assembly)>
             <A href=format!("/assemblies/{number}") exact=true>{t!(i18n, tab_overview)}</A>
             <A href=format!("/assemblies/{number}/agenda")>{t!(i18n, tab_agenda)}</A>
             <A href=format!("/assemblies/{number}/live")>{t!(i18n, tab_live)}</A>
@@ -168,6 +177,7 @@ pub fn AssemblyTabs(number: i64) -> impl IntoView {
 /// A time in the venue's zone, and the viewer's own when it differs (shown once hydrated).
 #[component]
 pub fn Clock(time: ShownTime) -> impl IntoView {
+    let i18n = use_i18n();
     let mounted = RwSignal::new(false);
     Effect::new(move |_| mounted.set(true));
     let utc = time.utc.clone();
@@ -177,8 +187,9 @@ pub fn Clock(time: ShownTime) -> impl IntoView {
             return None;
         }
         let own = viewer_time(&utc)?;
-        (own != venue)
-            .then(|| view! { <span class="viewer-time">{format!(" ({own} your time)")}</span> })
+        (own != venue).then(|| {
+            view! { <span class="viewer-time">" ("{t!(i18n, your_time, time = move || own.clone())}")"</span> }
+        })
     };
     view! { <time datetime=time.utc.clone()>{time.local.clone()}</time>{viewer} }
 }

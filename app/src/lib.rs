@@ -14,6 +14,7 @@ mod i18n_locales {
 pub use i18n_locales::i18n;
 
 pub mod api;
+mod errors;
 mod forms;
 mod layout;
 mod live;

@@ -1,9 +1,11 @@
-//! The interface's words in the reader's language: dates, and the labels of the domain's closed
-//! sets of values (the translations themselves are in `locales/*.json`).
+//! The interface's words in the reader's language: dates, ordinals, and the labels of the
+//! domain's closed sets of values (the translations themselves are in `locales/*.json`).
 
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
+use plenary_core::auth::Role;
 use plenary_core::model::*;
+use plenary_core::problem::Deletable;
 use plenary_core::views::SpeakerView;
 
 use crate::i18n::*;
@@ -46,6 +48,26 @@ pub fn long_date(locale: Locale, d: NaiveDate) -> String {
         Locale::zh | Locale::ja => format!("{y}年{m}月{day}日"),
         Locale::ru => format!("{day} {} {y} г.", RU_MONTHS[m as usize - 1]),
         Locale::mn => format!("{y} оны {m}-р сарын {day}"),
+    }
+}
+
+/// "79th", "79번째", "第79", "79-й", "79-р": a member government's place in the order of joining.
+pub fn ordinal(locale: Locale, n: i64) -> String {
+    match locale {
+        Locale::en => {
+            let suffix = match (n % 10, n % 100) {
+                (_, 11..=13) => "th",
+                (1, _) => "st",
+                (2, _) => "nd",
+                (3, _) => "rd",
+                _ => "th",
+            };
+            format!("{n}{suffix}")
+        }
+        Locale::ko => format!("{n}번째"),
+        Locale::zh | Locale::ja => format!("第{n}"),
+        Locale::ru => format!("{n}-й"),
+        Locale::mn => format!("{n}-р"),
     }
 }
 
@@ -120,6 +142,16 @@ labels!(BallotChoice { Yes => choice_yes, No => choice_no, Abstain => choice_abs
 labels!(plenary_core::tally::Outcome {
     Approved => outcome_approved, NotApproved => outcome_not_approved, NoQuorum => outcome_no_quorum,
 });
+labels!(SessionKind { OpeningCeremony => skind_opening_ceremony, Working => skind_working, Closing => skind_closing });
+labels!(ApplicationKind { Chairmanship => akind_chairmanship, Membership => akind_membership });
+labels!(ApplicationStatus {
+    Submitted => apstatus_submitted, Approved => apstatus_approved, Rejected => apstatus_rejected, Withdrawn => apstatus_withdrawn,
+});
+labels!(Role { Organizer => role_organizer, Delegate => role_delegate });
+labels!(Deletable {
+    MemberGovernment => deletable_member_government, Person => deletable_person, Committee => deletable_committee,
+    Session => deletable_session, AgendaItem => deletable_agenda_item, Application => deletable_application,
+});
 
 #[cfg(test)]
 mod tests {
@@ -133,5 +165,21 @@ mod tests {
         assert_eq!(long_date(Locale::ja, d), "2021年8月10日");
         assert_eq!(long_date(Locale::ru, d), "10 августа 2021 г.");
         assert_eq!(long_date(Locale::mn, d), "2021 оны 8-р сарын 10");
+    }
+
+    #[test]
+    fn ordinals_read_as_each_language_writes_them() {
+        for (n, english) in [
+            (1, "1st"),
+            (12, "12th"),
+            (22, "22nd"),
+            (79, "79th"),
+            (113, "113th"),
+        ] {
+            assert_eq!(ordinal(Locale::en, n), english);
+        }
+        assert_eq!(ordinal(Locale::ko, 79), "79번째");
+        assert_eq!(ordinal(Locale::ja, 79), "第79");
+        assert_eq!(ordinal(Locale::ru, 79), "79-й");
     }
 }

@@ -1,5 +1,6 @@
 //! Signing in and out from plain HTML forms, so both work without JavaScript: a form post, then a
-//! redirect (303) to where the user was going, or back to the form with the error.
+//! redirect (303) to where the user was going, or back to the form with the error (as JSON, so
+//! that the page can say it in the reader's language).
 
 use axum::extract::State;
 use axum::response::Redirect;
@@ -45,9 +46,9 @@ pub async fn login(
     match signed_in {
         Ok(()) => Redirect::to(local(&form.next)),
         Err(e) => {
-            let message = e.to_string();
+            let error = serde_json::to_string(&e).unwrap_or_default();
             let pairs = [
-                ("error", message.as_str()),
+                ("error", error.as_str()),
                 ("email", form.email.as_str()),
                 ("next", form.next.as_str()),
             ];

@@ -63,11 +63,6 @@ macro_rules! domain_enum {
                 <Self as strum::VariantArray>::VARIANTS
             }
 
-            /// (stored name, label) of every value, in declaration order, for choosers.
-            pub fn choices() -> Vec<(&'static str, &'static str)> {
-                <Self as strum::VariantArray>::VARIANTS.iter().map(|v| (v.as_str(), v.label())).collect()
-            }
-
             /// All stored names, in declaration order.
             pub fn names() -> Vec<&'static str> {
                 <Self as strum::VariantArray>::VARIANTS.iter().map(|v| v.as_str()).collect()

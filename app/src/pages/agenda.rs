@@ -4,14 +4,14 @@
 //! Once hydrated, a filter box narrows the agenda to the items whose title or speakers match.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use plenary_core::model::Delivery;
 use plenary_core::views::{AgendaItemView, SpeakerView};
 
 use crate::api::load_agenda;
 use crate::i18n::*;
-use crate::layout::{assembly_number, AssemblyTabs, Clock, ErrorPanel};
+use crate::label;
+use crate::layout::{assembly_number, AssemblyTabs, Clock, ErrorPanel, PageTitle};
 use crate::text::{date, Label, SpeakerName};
 
 #[component]
@@ -35,7 +35,7 @@ pub fn AgendaPage() -> impl IntoView {
                             haystacks.iter().filter(|h| h.contains(&q)).count()
                         };
                         view! {
-                            <Title text=format!("Agenda · {}", a.title)/>
+                            <PageTitle what=label!(i18n, tab_agenda) about=a.title.clone()/>
                             <h1>{a.title.clone()}</h1>
                             <AssemblyTabs number=a.number/>
                             <p class="lead">{t!(i18n, agenda_for, date = move || date(a.date), zone = move || a.time_zone.clone())}</p>

@@ -2,7 +2,6 @@
 //! screen): what is on now and next, updated by the live stream without reloading.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use plenary_core::model::AgendaItemStatus;
 use plenary_core::views::{AgendaItemView, LiveView, SpeakerView};
@@ -11,7 +10,8 @@ use super::check_in::CheckInBox;
 use super::vote::{BallotBox, VoteBoard};
 use crate::api::load_live;
 use crate::i18n::*;
-use crate::layout::{assembly_number, AssemblyTabs, Clock, ErrorPanel};
+use crate::label;
+use crate::layout::{assembly_number, AssemblyTabs, Clock, ErrorPanel, PageTitle};
 use crate::live::{countdown, Live};
 use crate::text::{Label, SpeakerName};
 
@@ -74,7 +74,7 @@ fn DelegateView(initial: LiveView) -> impl IntoView {
     let view = live.view;
     let i18n = use_i18n();
     view! {
-        <Title text=format!("Live · {title}")/>
+        <PageTitle what=label!(i18n, tab_live) about=title.clone()/>
         <h1>{title.clone()}</h1>
         <AssemblyTabs number/>
         <ConnectionBadge live/>
@@ -140,8 +140,9 @@ fn Projector(initial: LiveView) -> impl IntoView {
     let slogan = initial.slogan.clone();
     let live = Live::subscribe(initial);
     let view = live.view;
+    let i18n = use_i18n();
     view! {
-        <Title text=format!("Projector · {title}")/>
+        <PageTitle what=label!(i18n, projector) about=title.clone()/>
         <div class="projector">
             <header>
                 <h1>{title.clone()}</h1>
@@ -153,7 +154,7 @@ fn Projector(initial: LiveView) -> impl IntoView {
                     <p class="session-name">{now.session.clone()}</p>
                     <p class="now-item">{now.item.title.clone()}</p>
                     {now.speaker.clone().map(|s| view! { <p class="now-speaker"><SpeakerLine speaker=s/></p> })}
-                    <p class="countdown" aria-label=move || t_string!(use_i18n(), time_left).to_string()>{move || live.seconds_left().map(countdown).unwrap_or_default()}</p>
+                    <p class="countdown" aria-label=move || t_string!(i18n, time_left)>{move || live.seconds_left().map(countdown).unwrap_or_default()}</p>
                 }.into_any(),
             }}
             <VoteBoard live large=true/>

@@ -1,16 +1,23 @@
 //! `/login`: a plain form that posts to the server (works without JavaScript); errors come back
-//! in the query string.
+//! in the query string, as the error's JSON.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+use plenary_core::Error;
 
+use crate::errors::ErrorText;
 use crate::i18n::*;
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let query = use_query_map();
-    let get = move |key: &str| query.read().get(key).unwrap_or_default();
+    let error = move || {
+        query
+            .read()
+            .get("error")
+            .and_then(|json| serde_json::from_str::<Error>(&json).ok())
+    };
     let initial = move |key: &str| query.read_untracked().get(key).unwrap_or_default();
     let next = initial("next");
     let i18n = use_i18n();
@@ -24,10 +31,10 @@ pub fn LoginPage() -> impl IntoView {
                 <label for="login-email">{t!(i18n, email)}</label>
                 <input id="login-email" type="email" name="email" autocomplete="username" required value=initial("email")/>
             </div>
-            <div class="field" class:invalid=move || !get("error").is_empty()>
+            <div class="field" class:invalid=move || error().is_some()>
                 <label for="login-password">{t!(i18n, password)}</label>
                 <input id="login-password" type="password" name="password" autocomplete="current-password" required aria-describedby="login-error"/>
-                <span class="field-error" id="login-error" role="alert">{move || get("error")}</span>
+                <span class="field-error" id="login-error" role="alert">{move || error().map(|error| view! { <ErrorText error/> })}</span>
             </div>
             <button type="submit">{t!(i18n, sign_in)}</button>
         </form>

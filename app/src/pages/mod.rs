@@ -20,13 +20,15 @@ pub use register::RegisterPage;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::i18n::*;
 use crate::layout::ErrorPanel;
 
 /// Any path Plenary does not serve.
 #[component]
 pub fn NotFound() -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <Title text="Not found"/>
+        <Title text=move || t_string!(i18n, not_found)/>
         <ErrorPanel error=plenary_core::Error::not_found("This page")/>
     }
 }

@@ -7,19 +7,7 @@ use plenary_core::model::{MemberKind, MemberStatus};
 use crate::api::load_register;
 use crate::i18n::*;
 use crate::layout::ErrorPanel;
-use crate::text::Label;
-
-/// "1st", "2nd", "79th".
-fn ordinal(n: i64) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
+use crate::text::{ordinal, Label};
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {
@@ -61,7 +49,7 @@ pub fn RegisterPage() -> impl IntoView {
                                     <tbody>
                                         {group.members.into_iter().map(|m| view! {
                                             <tr class:muted=m.status != MemberStatus::Active>
-                                                <td>{m.ordinal.map(ordinal).unwrap_or_default()}</td>
+                                                <td>{let o = m.ordinal; move || o.map(|n| ordinal(i18n.get_locale(), n)).unwrap_or_default()}</td>
                                                 <td>{m.name}</td>
                                                 <td>{(m.kind != MemberKind::Member).then(|| { let k = m.kind; move || k.tr() })}</td>
                                                 <td>{let st = m.status; move || st.tr()}</td>
@@ -76,19 +64,5 @@ pub fn RegisterPage() -> impl IntoView {
                 }
             })}
         </Suspense>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::ordinal;
-
-    #[test]
-    fn ordinals_read_as_english() {
-        assert_eq!(ordinal(1), "1st");
-        assert_eq!(ordinal(12), "12th");
-        assert_eq!(ordinal(22), "22nd");
-        assert_eq!(ordinal(79), "79th");
-        assert_eq!(ordinal(113), "113th");
     }
 }

@@ -255,11 +255,10 @@ fn OpenForms(
     if pending.is_empty() {
         return view! { <p class="idle">{t!(i18n, no_pending_application)}</p> }.into_any();
     }
-    let rules = plenary_core::model::VoteRule::choices();
+    let rules = plenary_core::model::VoteRule::values();
     pending
         .into_iter()
         .map(|(id, question)| {
-            let rules = rules.clone();
             view! {
                 <ActionForm action=open attr:class="form grid open-vote">
                     <p class="vote-question">{question}</p>
@@ -268,9 +267,8 @@ fn OpenForms(
                     <label>{t!(i18n, vote_rule)}
                         <select name="form[rule]">
                             <option value="">{t!(i18n, rule_default)}</option>
-                            {rules.into_iter().map(|(value, _)| {
-                                let rule = plenary_core::model::VoteRule::parse("rule", value).ok();
-                                view! { <option value=value>{move || rule.map(Label::tr).unwrap_or_default()}</option> }
+                            {rules.iter().map(|&rule| {
+                                view! { <option value=rule.as_str()>{move || rule.tr()}</option> }
                             }).collect_view()}
                         </select>
                     </label>

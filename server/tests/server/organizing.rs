@@ -146,7 +146,7 @@ async fn an_organizer_prepares_the_14th_assembly(db: Db) {
 
     // The public pages show the same, without signing in.
     let public = Client::anonymous(&db).await;
-    let (status, html) = public.form_get("/assemblies/14/agenda").await;
+    let (status, html) = public.page_in("/assemblies/14/agenda", "en").await;
     assert_eq!(status, StatusCode::OK);
     let panel = html.find("Panel on climate").unwrap();
     assert!(panel < html.find("Youth declaration").unwrap());
@@ -169,21 +169,6 @@ async fn bad_input_names_its_field_and_changes_nothing(db: Db) {
     assert_eq!(
         (error["code"].as_str(), error["field"].as_str()),
         (Some("invalid"), Some("planned_minutes"))
-    );
-    assert_eq!(
-        error["message"],
-        "planned_minutes: must be between 1 and 600 minutes"
-    );
-    assert_eq!(
-        error["problem"],
-        json!({"key": "minutes_out_of_range", "args": {"max": 600}}),
-        "clients can word the problem themselves"
-    );
-    let schemas = &org.get("/api/openapi.json").await["components"]["schemas"];
-    assert!(
-        schemas["ApiErrorBody"]["properties"]["problem"].is_object()
-            && schemas["Problem"].is_object(),
-        "the OpenAPI document describes the problem"
     );
     let error = org
         .expect(StatusCode::CONFLICT, Method::POST, "/api/assemblies", json!({
@@ -431,42 +416,19 @@ async fn invited_users_sign_in_with_their_first_password(db: Db) {
 
 async fn workspace_forms_work_without_javascript(db: Db) {
     let org = organizer(&db).await;
-    let post = |form: &'static str| {
-        let mut request = axum::http::Request::builder()
-            .method(Method::POST)
-            .uri("/sfn/save_country")
-            .header("content-type", "application/x-www-form-urlencoded")
-            .header("accept", "text/html")
-            .header("referer", "http://plenary.example/manage/register");
-        if let Some((name, value)) = &org.credential {
-            request = request.header(name, value);
-        }
-        request.body(axum::body::Body::from(form)).unwrap()
-    };
-    use tower::ServiceExt;
-    let saved = org
-        .app
-        .clone()
-        .oneshot(post("id=&code=LA&name=Laos"))
-        .await
-        .unwrap();
-    assert_eq!(saved.status(), StatusCode::FOUND);
-    assert!(saved.headers()["location"]
-        .to_str()
-        .unwrap()
-        .starts_with("http://plenary.example/manage/register"));
+    let from = "/manage/register";
+    let (status, back) = org
+        .post_from("/sfn/save_country", "id=&code=LA&name=Laos", from)
+        .await;
+    assert_eq!(status, StatusCode::FOUND);
+    assert!(back.starts_with(from), "{back}");
     assert!(org.get("/api/countries").await.to_string().contains("Laos"));
 
-    let refused = org
-        .app
-        .clone()
-        .oneshot(post("id=&code=L&name=Nowhere"))
-        .await
-        .unwrap();
-    let back = refused.headers()["location"].to_str().unwrap().to_owned();
+    let (_, back) = org
+        .post_from("/sfn/save_country", "id=&code=L&name=Nowhere", from)
+        .await;
     assert!(back.contains("__err="), "{back}");
-    let path = back.trim_start_matches("http://plenary.example");
-    let (status, html) = org.form_get(path).await;
+    let (status, html) = org.page_in(&back, "en").await;
     assert_eq!(status, StatusCode::OK);
     assert!(
         html.contains("must be two capital letters (ISO 3166)"),

@@ -1,38 +1,26 @@
 //! The whole router in process (`tower::ServiceExt::oneshot`), on demo data, on both engines.
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
-use http_body_util::BodyExt;
+use axum::http::StatusCode;
+use plenary_core::auth::Role;
 use plenary_core::storage::Db;
 use plenary_core::{both_engines, demo};
-use plenary_server::build;
-use tower::ServiceExt;
+use serde_json::{json, Value};
+
+use crate::support::Client;
 
 async fn get(db: &Db, path: &str) -> (StatusCode, String) {
     get_in(db, path, "en").await
 }
 
-/// The page at `path` for a browser that prefers `language`, with the hydration markers (HTML
-/// comments between pieces of text) taken out so that sentences can be matched whole.
+/// The page at `path` for a visitor whose browser prefers `language`.
 async fn get_in(db: &Db, path: &str, language: &str) -> (StatusCode, String) {
-    let app = build(db.clone(), std::path::Path::new("target/site"), false)
-        .await
-        .unwrap();
-    let request = Request::get(path)
-        .header("accept-language", language)
-        .body(Body::empty())
-        .unwrap();
-    let response = app.oneshot(request).await.unwrap();
-    let status = response.status();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    let mut html = String::from_utf8_lossy(&bytes).replace("<!>", "");
-    while let Some(start) = html.find("<!--") {
-        let end = html[start..]
-            .find("-->")
-            .map_or(html.len(), |e| start + e + 3);
-        html.replace_range(start..end, "");
+    Client::anonymous(db).await.page_in(path, language).await
+}
+
+fn assert_contains(html: &str, page: &str, expected: &[&str]) {
+    for text in expected {
+        assert!(html.contains(text), "{page} lacks {text:?}");
     }
-    (status, html)
 }
 
 async fn the_agenda_page_shows_speakers_and_derived_times(db: Db) {
@@ -148,7 +136,120 @@ async fn pages_speak_the_readers_language(db: Db) {
     );
 }
 
+async fn organizer(db: &Db) -> Client {
+    demo::load(db).await.unwrap();
+    Client::signed_in(db, Role::Organizer, "secretariat@example.org", None).await
+}
+
+async fn the_workspace_speaks_the_organizers_language(db: Db) {
+    let org = organizer(&db).await;
+    let korean = "ko-KR,ko;q=0.9,en;q=0.5";
+    let (status, html) = org.page_in("/manage/assemblies/13/control", korean).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_contains(
+        &html,
+        "the Korean control panel",
+        &[
+            "<html lang=\"ko\"",
+            "<title>진행 패널 · 13th General Assembly of NEAR · Plenary</title>",
+            "총회 시작",
+            "다음 안건",
+            "카운트다운 시작",
+            "현재 안건으로",
+            "총회: <strong>종료</strong>",
+            "Welcoming remarks",
+        ],
+    );
+    let (_, html) = org.page_in("/manage", korean).await;
+    assert_contains(
+        &html,
+        "the Korean workspace",
+        &[
+            "<h1>작업 공간</h1>",
+            "새 총회",
+            "첫날",
+            "(없음)",
+            "하이브리드",
+            "총회 만들기",
+        ],
+    );
+    let (_, html) = org.page_in("/manage/register", "ru").await;
+    assert_contains(
+        &html,
+        "the Russian register editor",
+        &[
+            "Правительства-члены",
+            "Удалить: Zavkhan Province",
+            "Добавить страну",
+        ],
+    );
+    let (_, html) = org.page_in("/manage/assemblies/13", "ja").await;
+    assert_contains(
+        &html,
+        "the Japanese assembly editor",
+        &["議事日程", "セッションを追加", "を上へ移動", "開会の辞"],
+    );
+}
+
+async fn form_errors_speak_the_readers_language(db: Db) {
+    let org = organizer(&db).await;
+    let (status, body) = org
+        .form("/sfn/save_country", "id=&code=L&name=Nowhere")
+        .await;
+    assert!(!status.is_success(), "{body}");
+    let error: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(
+        (&error["field"], &error["problem"]),
+        (&json!("code"), &json!({"key": "country_code_format"}))
+    );
+
+    // Without JavaScript the form comes back with the error, said in the reader's language.
+    let (_, back) = org
+        .post_from(
+            "/sfn/save_country",
+            "id=&code=L&name=Nowhere",
+            "/manage/register",
+        )
+        .await;
+    let (_, html) = org.page_in(&back, "ko").await;
+    assert_contains(
+        &html,
+        "the Korean register after a bad code",
+        &["영문 대문자 두 글자여야 합니다(ISO 3166)", "국가 추가"],
+    );
+    let (_, back) = org
+        .post_from(
+            "/sfn/postpone",
+            "number=13&to_date=2021-08-01&reason=typhoon",
+            "/manage/assemblies/13",
+        )
+        .await;
+    let (_, html) = org.page_in(&back, "zh").await;
+    assert_contains(
+        &html,
+        "the Chinese editor after postponing a concluded assembly",
+        &["状态为“已闭幕”的大会不能延期"],
+    );
+
+    let (_, back) = Client::anonymous(&db)
+        .await
+        .post_from(
+            "/login",
+            "email=secretariat%40example.org&password=wrong+password&next=",
+            "/login",
+        )
+        .await;
+    let (_, html) = get_in(&db, &back, "mn").await;
+    assert_contains(
+        &html,
+        "the Mongolian sign-in after a wrong password",
+        &["имэйл хаяг эсвэл нууц үг буруу байна"],
+    );
+}
+
 both_engines!(
+    the_workspace_speaks_the_organizers_language,
+    form_errors_speak_the_readers_language,
     pages_speak_the_readers_language,
     the_agenda_page_shows_speakers_and_derived_times,
     the_assembly_page_shows_when_where_and_who,

@@ -3,20 +3,19 @@
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use plenary_core::model::{AttendanceMode, GuestKind};
 use plenary_core::views::AttendanceSheet;
 
-use super::ManageNav;
+use super::{loading, ManageNav};
 use crate::api::{
     load_attendance_sheet, RecordAttendanceLine, RemoveAttendanceLine, SwitchCheckIn,
 };
 use crate::forms::{FormError, Fresh, Revision};
 use crate::i18n::*;
-use crate::layout::{assembly_number, ErrorPanel};
-use crate::reload_after;
+use crate::layout::{assembly_number, ErrorPanel, PageTitle};
 use crate::text::Label;
+use crate::{label, reload_after};
 
 #[component]
 pub fn AttendancePage() -> impl IntoView {
@@ -26,9 +25,8 @@ pub fn AttendancePage() -> impl IntoView {
         move || (params.read().get("number"), revision.get()),
         |(raw, _)| async move { load_attendance_sheet(assembly_number(raw)?).await },
     );
-    let i18n = use_i18n();
     view! {
-        <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+        <Transition fallback=loading>
             {move || Suspend::new(async move {
                 match sheet.await {
                     Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
@@ -69,7 +67,7 @@ fn Sheet(sheet: AttendanceSheet) -> impl IntoView {
     };
     let open = sheet.check_in_open;
     view! {
-        <Title text=format!("{} · {}", t_string!(i18n, attendance), sheet.title)/>
+        <PageTitle what=label!(i18n, attendance) about=sheet.title.clone()/>
         <p class="kicker"><a href=format!("/manage/assemblies/{number}/control")>{t!(i18n, control_panel)}</a></p>
         <h1>{t!(i18n, attendance)}" · "{sheet.title.clone()}</h1>
         <ManageNav/>

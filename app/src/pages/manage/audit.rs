@@ -6,8 +6,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use plenary_core::model::AuditFilter;
 
-use super::ManageNav;
+use super::{loading, ManageNav};
 use crate::api::load_audit;
+use crate::i18n::*;
 use crate::layout::ErrorPanel;
 
 #[component]
@@ -24,19 +25,20 @@ pub fn AuditPage() -> impl IntoView {
         }
     };
     let entries = Resource::new(filter, load_audit);
+    let i18n = use_i18n();
     view! {
-        <Title text="Audit log"/>
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <Title text=move || t_string!(i18n, m_audit_log)/>
+        <Transition fallback=loading>
             {move || Suspend::new(async move {
                 match entries.await {
                     Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
                     Ok(entries) => view! {
-                        <h1>"Audit log"</h1>
+                        <h1>{t!(i18n, m_audit_log)}</h1>
                         <ManageNav/>
                         <AuditFilterForm/>
-                        <p>{format!("{} entries", entries.len())}</p>
+                        <p>{let count = entries.len(); t!(i18n, n_entries, count = move || count)}</p>
                         <table class="audit">
-                            <thead><tr><th scope="col">"When (UTC)"</th><th scope="col">"Who"</th><th scope="col">"Action"</th><th scope="col">"Record"</th><th scope="col">"Before"</th><th scope="col">"After"</th></tr></thead>
+                            <thead><tr><th scope="col">{t!(i18n, col_when_utc)}</th><th scope="col">{t!(i18n, col_who)}</th><th scope="col">{t!(i18n, col_action)}</th><th scope="col">{t!(i18n, col_record)}</th><th scope="col">{t!(i18n, col_before)}</th><th scope="col">{t!(i18n, col_after)}</th></tr></thead>
                             <tbody>
                                 {entries.into_iter().map(|e| view! {
                                     <tr>
@@ -62,12 +64,13 @@ pub fn AuditPage() -> impl IntoView {
 fn AuditFilterForm() -> impl IntoView {
     let query = use_query_map();
     let value = move |k: &'static str| query.read().get(k).unwrap_or_default();
+    let i18n = use_i18n();
     view! {
         <form class="form inline" method="get" action="/manage/audit">
-            <div class="field"><label for="audit-entity">"Entity"</label><input id="audit-entity" name="entity" value=move || value("entity")/></div>
-            <div class="field"><label for="audit-actor">"Who"</label><input id="audit-actor" name="actor" value=move || value("actor")/></div>
-            <div class="field"><label for="audit-action">"Action"</label><input id="audit-action" name="action" value=move || value("action")/></div>
-            <button type="submit">"Filter"</button>
+            <div class="field"><label for="audit-entity">{t!(i18n, col_record)}</label><input id="audit-entity" name="entity" value=move || value("entity")/></div>
+            <div class="field"><label for="audit-actor">{t!(i18n, col_who)}</label><input id="audit-actor" name="actor" value=move || value("actor")/></div>
+            <div class="field"><label for="audit-action">{t!(i18n, col_action)}</label><input id="audit-action" name="action" value=move || value("action")/></div>
+            <button type="submit">{t!(i18n, filter)}</button>
         </form>
     }
 }

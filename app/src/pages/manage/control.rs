@@ -5,19 +5,20 @@
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use plenary_core::model::AgendaItemStatus;
 use plenary_core::views::LiveView;
 
-use super::ManageNav;
+use super::{loading, ManageNav};
 use crate::api::{load_live, Control};
 use crate::forms::FormError;
 use crate::i18n::*;
-use crate::layout::{assembly_number, ErrorPanel};
+use crate::label;
+use crate::layout::{assembly_number, ErrorPanel, PageTitle};
 use crate::live::{countdown, Live};
 use crate::pages::live::ConnectionBadge;
 use crate::pages::vote::VoteDeskPanel;
+use crate::text::Label;
 
 #[component]
 pub fn ControlPage() -> impl IntoView {
@@ -27,7 +28,7 @@ pub fn ControlPage() -> impl IntoView {
         |raw| async move { load_live(assembly_number(raw)?).await },
     );
     view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(view) => view! { <Panel initial=view/> }.into_any(),
@@ -45,14 +46,14 @@ fn Button(
     number: i64,
     command: &'static str,
     #[prop(optional, into)] arg: String,
-    label: String,
+    label: TextProp,
 ) -> impl IntoView {
     view! {
         <ActionForm action attr:class="button-form">
             <input type="hidden" name="number" value=number.to_string()/>
             <input type="hidden" name="command" value=command/>
             <input type="hidden" name="arg" value=arg/>
-            <button type="submit" data-command=command>{label}</button>
+            <button type="submit" data-command=command>{move || label.get().to_string()}</button>
         </ActionForm>
     }
 }
@@ -72,68 +73,73 @@ fn Panel(initial: LiveView) -> impl IntoView {
         }
     });
     let error = Signal::derive(move || action.value().get().and_then(|r| r.err()));
-    let b = move |command: &'static str, arg: String, label: &str| view! { <Button action number command arg label=label.to_owned()/> };
+    let b = move |command: &'static str, arg: String, label: TextProp| view! { <Button action number command arg label/> };
+    let i18n = use_i18n();
     view! {
-        <Title text=format!("Control · {title}")/>
-        <p class="kicker"><a href=format!("/manage/assemblies/{number}")>"Edit the assembly"</a>" · "
-            <a href=format!("/assemblies/{number}/live")>"Delegate view"</a>" · "
-            <a href=format!("/assemblies/{number}/projector")>"Projector"</a>" · "
-            <a href=format!("/manage/assemblies/{number}/attendance")>{t!(use_i18n(), attendance)}</a></p>
-        <h1>{format!("Control panel · {title}")}</h1>
+        <PageTitle what=label!(i18n, control_panel) about=title.clone()/>
+        <p class="kicker"><a href=format!("/manage/assemblies/{number}")>{t!(i18n, edit_assembly)}</a>" · "
+            <a href=format!("/assemblies/{number}/live")>{t!(i18n, delegate_view)}</a>" · "
+            <a href=format!("/assemblies/{number}/projector")>{t!(i18n, projector)}</a>" · "
+            <a href=format!("/manage/assemblies/{number}/attendance")>{t!(i18n, attendance)}</a></p>
+        <h1>{t!(i18n, control_panel)}" · "{title}</h1>
         <ManageNav/>
         <ConnectionBadge live/>
         <FormError error/>
         <section class="control-now">
-            <h2>"Now"</h2>
-            <p class="status">"Assembly: "<strong>{move || live.view.get().status.label().to_string()}</strong></p>
+            <h2>{t!(i18n, now)}</h2>
+            <p class="status">{t!(i18n, assembly_label)}": "<strong>{move || live.view.get().status.tr()}</strong></p>
             {move || match live.view.get().now {
-                None => view! { <p class="idle">"Nothing is under way."</p> }.into_any(),
-                Some(now) => view! {
-                    <p class="now-item">{now.item.title.clone()}</p>
-                    <p>{now.speaker.as_ref().and_then(|s| s.name.clone().or(s.on_behalf_of.clone())).unwrap_or_default()}
-                       {format!(" (speaker {} of {})", now.speaker_index + 1, now.speakers.max(1))}</p>
-                    <p class="countdown">{move || live.seconds_left().map(countdown).unwrap_or_default()}</p>
-                }.into_any(),
+                None => view! { <p class="idle">{t!(i18n, nothing_now)}</p> }.into_any(),
+                Some(now) => {
+                    let (n, m) = (now.speaker_index + 1, now.speakers.max(1));
+                    view! {
+                        <p class="now-item">{now.item.title.clone()}</p>
+                        <p>{now.speaker.as_ref().and_then(|s| s.name.clone().or(s.on_behalf_of.clone())).unwrap_or_default()}
+                           " ("{t!(i18n, speaker_of, n = move || n, m = move || m)}")"</p>
+                        <p class="countdown">{move || live.seconds_left().map(countdown).unwrap_or_default()}</p>
+                    }.into_any()
+                }
             }}
             <div class="row-actions">
-                {b("start_assembly", String::new(), "Start the assembly")}
-                {b("next_item", String::new(), "Next item")}
-                {b("next_speaker", String::new(), "Next speaker")}
-                {b("timer_start", String::new(), "Start countdown")}
-                {b("timer_pause", String::new(), "Pause")}
-                {b("timer_extend", "60".into(), "+1 min")}
-                {b("timer_extend", "-60".into(), "−1 min")}
-                {b("timer_reset", String::new(), "Reset")}
-                {b("end_assembly", String::new(), "End the assembly")}
+                {b("start_assembly", String::new(), label!(i18n, start_assembly))}
+                {b("next_item", String::new(), label!(i18n, next_item))}
+                {b("next_speaker", String::new(), label!(i18n, next_speaker))}
+                {b("timer_start", String::new(), label!(i18n, start_countdown))}
+                {b("timer_pause", String::new(), label!(i18n, pause))}
+                {b("timer_extend", "60".into(), label!(i18n, plus_minute))}
+                {b("timer_extend", "-60".into(), label!(i18n, minus_minute))}
+                {b("timer_reset", String::new(), label!(i18n, reset))}
+                {b("end_assembly", String::new(), label!(i18n, end_assembly))}
             </div>
         </section>
         <VoteDeskPanel live number/>
         <section>
-            <h2>"Agenda"</h2>
+            <h2>{t!(i18n, tab_agenda)}</h2>
             {move || live.view.get().sessions.into_iter().map(|s| {
                 let sid = s.id.to_string();
                 view! {
                     <div class="session-head">
                         <h3>{s.title.clone()}</h3>
                         <div class="row-actions">
-                            {b("start_session", sid.clone(), "Start session")}
-                            {b("end_session", sid.clone(), "End session")}
+                            {b("start_session", sid.clone(), label!(i18n, start_session))}
+                            {b("end_session", sid.clone(), label!(i18n, end_session))}
                         </div>
                     </div>
                     <ol class="control-items">
                         {s.items.into_iter().map(|i| {
                             let id = i.id.to_string();
-                            let current = i.status == AgendaItemStatus::Current;
+                            let status = i.status;
+                            let current = status == AgendaItemStatus::Current;
                             view! {
                                 <li class:current=current data-item=id.clone()>
                                     <span class="when">{i.start.local.clone()}</span>
                                     <span class="what">{i.title.clone()}</span>
-                                    <span class="badge">{i.status.label()}</span>
+                                    <span class="badge">{move || status.tr()}</span>
                                     <div class="row-actions">
-                                        {b("set_item", id.clone(), "Make current")}
-                                        {b("mark_done", id.clone(), "Done")}
-                                        {b("mark_skipped", id.clone(), "Skip")}
-                                        {b("mark_deferred", id.clone(), "Defer")}
+                                        {b("set_item", id.clone(), label!(i18n, make_current))}
+                                        {b("mark_done", id.clone(), label!(i18n, mark_done))}
+                                        {b("mark_skipped", id.clone(), label!(i18n, skip_item))}
+                                        {b("mark_deferred", id.clone(), label!(i18n, defer))}
                                     </div>
                                 </li>
                             }

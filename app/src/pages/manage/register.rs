@@ -7,21 +7,24 @@ use leptos_meta::Title;
 use plenary_core::model::*;
 use plenary_core::views::Workspace;
 
-use super::ManageNav;
+use super::{loading, ManageNav};
 use crate::api::*;
 use crate::forms::{
     enum_choices, record_choices, Choice, EditPanel, Field, FormError, Fresh, Revision,
 };
+use crate::i18n::*;
 use crate::layout::ErrorPanel;
-use crate::{button_form, failure, reload_after};
+use crate::text::Label;
+use crate::{button_form, failure, label, reload_after};
 
 #[component]
 pub fn RegisterEditor() -> impl IntoView {
     let revision = Revision::provide();
     let data = Resource::new(move || revision.get(), |_| load_workspace());
+    let i18n = use_i18n();
     view! {
-        <Title text="Register"/>
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <Title text=move || t_string!(i18n, m_register)/>
+        <Transition fallback=loading>
             {move || Suspend::new(async move {
                 match data.await {
                     Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
@@ -34,15 +37,16 @@ pub fn RegisterEditor() -> impl IntoView {
 
 #[component]
 fn Countries(countries: Vec<Country>) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <section>
-            <h2>"Countries"</h2>
+            <h2>{t!(i18n, countries_title)}</h2>
             <ul class="columns">
                 {countries.into_iter().map(|c| {
-                    let label = format!("Edit {}", c.name);
+                    let name = c.name.clone();
                     view! {
                         <li>{format!("{} ({})", c.name, c.code)}
-                            <EditPanel label><CountryForm country=Some(c)/></EditPanel>
+                            <EditPanel name><CountryForm country=Some(c)/></EditPanel>
                         </li>
                     }
                 }).collect_view()}
@@ -58,17 +62,18 @@ fn CountryForm(country: Option<Country>) -> impl IntoView {
     let save = ServerAction::<SaveCountry>::new();
     reload_after!(save);
     let error = failure!(save);
+    let i18n = use_i18n();
     let button = if country.is_some() {
-        "Save"
+        t!(i18n, save).into_any()
     } else {
-        "Add country"
+        t!(i18n, add_country).into_any()
     };
     let c = country;
     view! {
         <ActionForm action=save attr:class="form inline">
             <input type="hidden" name="id" value=c.as_ref().map(|c| c.id.to_string()).unwrap_or_default()/>
-            <Field label="ISO code" name="code" value=c.as_ref().map(|c| c.code.clone()).unwrap_or_default() required=true error/>
-            <Field label="Name" name="name" value=c.as_ref().map(|c| c.name.clone()).unwrap_or_default() required=true error/>
+            <Field label=label!(i18n, f_iso_code) name="code" value=c.as_ref().map(|c| c.code.clone()).unwrap_or_default() required=true error/>
+            <Field label=label!(i18n, f_name) name="name" value=c.as_ref().map(|c| c.name.clone()).unwrap_or_default() required=true error/>
             <FormError error fields=&["code", "name"]/>
             <button type="submit">{button}</button>
         </ActionForm>
@@ -88,37 +93,38 @@ fn Members(members: Vec<Member>, countries: Vec<(String, String)>) -> impl IntoV
             .and_then(|r| r.err())
             .or_else(|| delete.value().get().and_then(|r| r.err()))
     });
+    let i18n = use_i18n();
     view! {
         <section>
-            <h2>"Member governments"</h2>
+            <h2>{t!(i18n, member_governments_title)}</h2>
             <FormError error=row_error/>
             <table>
-                <thead><tr><th scope="col">"No."</th><th scope="col">"Name"</th><th scope="col">"Kind"</th><th scope="col">"Status"</th><th scope="col">""</th></tr></thead>
+                <thead><tr><th scope="col">{t!(i18n, col_no)}</th><th scope="col">{t!(i18n, f_name)}</th><th scope="col">{t!(i18n, col_kind)}</th><th scope="col">{t!(i18n, col_status)}</th><th scope="col">""</th></tr></thead>
                 <tbody>
                     {members.into_iter().filter(|m| m.status != MemberStatus::Archived).map(|m| {
-                        let (archive_label, delete_label) = (format!("Archive {}", m.name), format!("Delete {}", m.name));
-                        let edit_label = format!("Edit {}", m.name);
+                        let name = m.name.clone();
+                        let named = move || name.clone();
+                        let (kind, status) = (m.kind, m.status);
                         let (edited, choices) = (m.clone(), countries.clone());
                         let id = m.id;
                         view! {
                         <tr>
                             <td>{m.ordinal.map(|o| o.to_string()).unwrap_or_default()}</td>
                             <td>{m.name.clone()}</td>
-                            <td>{m.kind.label()}</td>
-                            <td>{m.status.label()}</td>
+                            <td>{move || kind.tr()}</td>
+                            <td>{move || status.tr()}</td>
                             <td class="row-actions">
-                                <details class="panel edit-member">
-                                    <summary aria-label=edit_label>"Edit"</summary>
+                                <EditPanel name=m.name.clone() class="edit-member">
                                     <MemberForm member=Some(edited) countries=choices/>
-                                </details>
-                                {button_form!(archive, "Archive", archive_label, { "id" => id })}
-                                {button_form!(delete, "Delete", delete_label, { "id" => id })}
+                                </EditPanel>
+                                {button_form!(archive, t!(i18n, archive), label!(i18n, archive), t!(i18n, archive_named, name = named.clone()), { "id" => id })}
+                                {button_form!(delete, t!(i18n, delete), label!(i18n, delete), t!(i18n, delete_named, name = named.clone()), { "id" => id })}
                             </td>
                         </tr>
                     }}).collect_view()}
                 </tbody>
             </table>
-            <h3>"Add a member government"</h3>
+            <h3>{t!(i18n, add_member_heading)}</h3>
             <MemberForm member=None countries/>
         </section>
     }
@@ -130,20 +136,21 @@ fn MemberForm(member: Option<Member>, countries: Vec<(String, String)>) -> impl 
     let save = ServerAction::<SaveMember>::new();
     reload_after!(save);
     let error = failure!(save);
+    let i18n = use_i18n();
     let button = if member.is_some() {
-        "Save"
+        t!(i18n, save).into_any()
     } else {
-        "Add member government"
+        t!(i18n, add_member).into_any()
     };
     let m = member;
     view! {
         <ActionForm action=save attr:class="form grid">
             <input type="hidden" name="id" value=m.as_ref().map(|m| m.id.to_string()).unwrap_or_default()/>
-            <Choice label="Country" name="country_id" choices=countries selected=m.as_ref().map(|m| m.country_id.to_string()).unwrap_or_default() error/>
-            <Field label="Name" name="name" value=m.as_ref().map(|m| m.name.clone()).unwrap_or_default() required=true error/>
-            <Choice label="Kind" name="kind" choices=enum_choices(MemberKind::choices()) selected=m.as_ref().map_or("member", |m| m.kind.as_str()).to_owned() error/>
-            <Choice label="Status" name="status" choices=enum_choices(MemberStatus::choices()) selected=m.as_ref().map_or("active", |m| m.status.as_str()).to_owned() error/>
-            <Field label="Ordinal" name="ordinal" kind="number" value=m.as_ref().and_then(|m| m.ordinal).map(|o| o.to_string()).unwrap_or_default() error/>
+            <Choice label=label!(i18n, f_country) name="country_id" choices=countries selected=m.as_ref().map(|m| m.country_id.to_string()).unwrap_or_default() error/>
+            <Field label=label!(i18n, f_name) name="name" value=m.as_ref().map(|m| m.name.clone()).unwrap_or_default() required=true error/>
+            <Choice label=label!(i18n, col_kind) name="kind" choices=enum_choices(MemberKind::values()) selected=m.as_ref().map_or("member", |m| m.kind.as_str()).to_owned() error/>
+            <Choice label=label!(i18n, status) name="status" choices=enum_choices(MemberStatus::values()) selected=m.as_ref().map_or("active", |m| m.status.as_str()).to_owned() error/>
+            <Field label=label!(i18n, f_ordinal) name="ordinal" kind="number" value=m.as_ref().and_then(|m| m.ordinal).map(|o| o.to_string()).unwrap_or_default() error/>
             <FormError error fields=&["country_id", "name", "kind", "status", "ordinal"]/>
             <button type="submit">{button}</button>
         </ActionForm>
@@ -155,23 +162,25 @@ fn Persons(persons: Vec<Person>, members: Vec<(String, String)>) -> impl IntoVie
     let delete = ServerAction::<DeletePerson>::new();
     reload_after!(delete);
     let delete_error = failure!(delete);
+    let i18n = use_i18n();
     view! {
         <section>
-            <h2>"Persons"</h2>
+            <h2>{t!(i18n, persons)}</h2>
             <ul class="columns">
                 {persons.into_iter().map(|p| {
                     let name = format!("{} {}", p.title, p.name).trim().to_owned();
+                    let named = { let name = name.clone(); move || name.clone() };
                     let choices = members.clone();
                     view! {
                         <li>{name.clone()}" "
-                            {button_form!(delete, "Delete", format!("Delete {name}"), { "id" => p.id })}
-                            <EditPanel label=format!("Edit {name}")><PersonForm person=Some(p) members=choices/></EditPanel>
+                            {button_form!(delete, t!(i18n, delete), label!(i18n, delete), t!(i18n, delete_named, name = named), { "id" => p.id })}
+                            <EditPanel name><PersonForm person=Some(p) members=choices/></EditPanel>
                         </li>
                     }
                 }).collect_view()}
             </ul>
             <FormError error=delete_error/>
-            <h3>"Add a person"</h3>
+            <h3>{t!(i18n, add_person_heading)}</h3>
             <PersonForm person=None members/>
         </section>
     }
@@ -183,19 +192,20 @@ fn PersonForm(person: Option<Person>, members: Vec<(String, String)>) -> impl In
     let save = ServerAction::<SavePerson>::new();
     reload_after!(save);
     let error = failure!(save);
+    let i18n = use_i18n();
     let button = if person.is_some() {
-        "Save"
+        t!(i18n, save).into_any()
     } else {
-        "Add person"
+        t!(i18n, add_person).into_any()
     };
     let p = person;
     view! {
         <ActionForm action=save attr:class="form grid">
             <input type="hidden" name="id" value=p.as_ref().map(|p| p.id.to_string()).unwrap_or_default()/>
-            <Field label="Name" name="name" value=p.as_ref().map(|p| p.name.clone()).unwrap_or_default() required=true error/>
-            <Field label="Title" name="title" value=p.as_ref().map(|p| p.title.clone()).unwrap_or_default() error/>
-            <Choice label="Member government" name="member_id" choices=members selected=p.as_ref().and_then(|p| p.member_id).map(|m| m.to_string()).unwrap_or_default() empty="(none)" error/>
-            <Field label="Or outside body" name="body" value=p.as_ref().and_then(|p| p.body.clone()).unwrap_or_default() error/>
+            <Field label=label!(i18n, f_person_name) name="name" value=p.as_ref().map(|p| p.name.clone()).unwrap_or_default() required=true error/>
+            <Field label=label!(i18n, f_person_title) name="title" value=p.as_ref().map(|p| p.title.clone()).unwrap_or_default() error/>
+            <Choice label=label!(i18n, col_member) name="member_id" choices=members selected=p.as_ref().and_then(|p| p.member_id).map(|m| m.to_string()).unwrap_or_default() none=true error/>
+            <Field label=label!(i18n, f_outside_body) name="body" value=p.as_ref().and_then(|p| p.body.clone()).unwrap_or_default() error/>
             <FormError error fields=&["name", "title", "member_id", "body"]/>
             <button type="submit">{button}</button>
         </ActionForm>
@@ -207,22 +217,24 @@ fn Committees(committees: Vec<Committee>, members: Vec<(String, String)>) -> imp
     let delete = ServerAction::<DeleteCommittee>::new();
     reload_after!(delete);
     let delete_error = failure!(delete);
+    let i18n = use_i18n();
     view! {
         <section>
-            <h2>"Committees"</h2>
+            <h2>{t!(i18n, committees)}</h2>
             <ul>
                 {committees.into_iter().map(|c| {
                     let (name, choices) = (c.name.clone(), members.clone());
+                    let named = { let name = name.clone(); move || name.clone() };
                     view! {
                         <li>{name.clone()}" "
-                            {button_form!(delete, "Delete", format!("Delete {name}"), { "id" => c.id })}
-                            <EditPanel label=format!("Edit {name}")><CommitteeForm committee=Some(c) members=choices/></EditPanel>
+                            {button_form!(delete, t!(i18n, delete), label!(i18n, delete), t!(i18n, delete_named, name = named), { "id" => c.id })}
+                            <EditPanel name><CommitteeForm committee=Some(c) members=choices/></EditPanel>
                         </li>
                     }
                 }).collect_view()}
             </ul>
             <FormError error=delete_error/>
-            <h3>"Add a committee"</h3>
+            <h3>{t!(i18n, add_committee_heading)}</h3>
             <CommitteeForm committee=None members/>
         </section>
     }
@@ -234,17 +246,18 @@ fn CommitteeForm(committee: Option<Committee>, members: Vec<(String, String)>) -
     let save = ServerAction::<SaveCommittee>::new();
     reload_after!(save);
     let error = failure!(save);
+    let i18n = use_i18n();
     let button = if committee.is_some() {
-        "Save"
+        t!(i18n, save).into_any()
     } else {
-        "Add committee"
+        t!(i18n, add_committee).into_any()
     };
     let c = committee;
     view! {
         <ActionForm action=save attr:class="form grid">
             <input type="hidden" name="id" value=c.as_ref().map(|c| c.id.to_string()).unwrap_or_default()/>
-            <Field label="Name" name="name" value=c.as_ref().map(|c| c.name.clone()).unwrap_or_default() required=true error/>
-            <Choice label="Coordinating member" name="coordinating_member_id" choices=members selected=c.as_ref().and_then(|c| c.coordinating_member_id).map(|m| m.to_string()).unwrap_or_default() empty="(none)" error/>
+            <Field label=label!(i18n, f_name) name="name" value=c.as_ref().map(|c| c.name.clone()).unwrap_or_default() required=true error/>
+            <Choice label=label!(i18n, f_coordinating_member) name="coordinating_member_id" choices=members selected=c.as_ref().and_then(|c| c.coordinating_member_id).map(|m| m.to_string()).unwrap_or_default() none=true error/>
             <FormError error fields=&["name", "coordinating_member_id"]/>
             <button type="submit">{button}</button>
         </ActionForm>
@@ -255,8 +268,9 @@ fn CommitteeForm(committee: Option<Committee>, members: Vec<(String, String)>) -
 fn RegisterBody(w: Workspace) -> impl IntoView {
     let countries = record_choices(&w.countries, |c| (c.id, c.name.clone()));
     let members = record_choices(&w.members, |m| (m.id, m.name.clone()));
+    let i18n = use_i18n();
     view! {
-        <h1>"Register"</h1>
+        <h1>{t!(i18n, m_register)}</h1>
         <ManageNav/>
         <Countries countries=w.countries/>
         <Members members=w.members countries/>

@@ -8,11 +8,14 @@ use plenary_core::auth::Role;
 use plenary_core::model::User;
 use plenary_core::views::Workspace;
 
-use super::ManageNav;
+use super::{loading, ManageNav};
 use crate::api::*;
+use crate::errors::ErrorText;
 use crate::forms::{enum_choices, record_choices, Choice, Field, FormError, Fresh, Revision};
+use crate::i18n::*;
 use crate::layout::ErrorPanel;
-use crate::{failure, reload_after};
+use crate::text::Label;
+use crate::{failure, label, reload_after};
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
@@ -23,9 +26,10 @@ pub fn UsersPage() -> impl IntoView {
     let reset = ServerAction::<ResetPassword>::new();
     let token = ServerAction::<CreateToken>::new();
     reload_after!(invite);
+    let i18n = use_i18n();
     view! {
-        <Title text="Accounts"/>
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <Title text=move || t_string!(i18n, m_accounts)/>
+        <Transition fallback=loading>
             {move || Suspend::new(async move {
                 let (users, workspace) = (users.await, workspace.await);
                 match (users, workspace) {
@@ -48,56 +52,63 @@ fn UsersBody(
     let error = failure!(invite);
     let token_error = failure!(token);
     let members = record_choices(&w.members, |m| (m.id, m.name.clone()));
+    let i18n = use_i18n();
     view! {
-        <h1>"Accounts"</h1>
+        <h1>{t!(i18n, m_accounts)}</h1>
         <ManageNav/>
         <section>
-            <h2>"Invite"</h2>
+            <h2>{t!(i18n, invite)}</h2>
             <ActionForm action=invite attr:class="form grid">
-                <Field label="E-mail address" name="email" kind="email" required=true error/>
-                <Field label="Name" name="name" required=true error/>
-                <Choice label="Role" name="role" choices=enum_choices(Role::choices()) selected="delegate".to_owned() error/>
-                <Choice label="Member government (delegates)" name="member_id" choices=members empty="(none)" error/>
+                <Field label=label!(i18n, email) name="email" kind="email" required=true error/>
+                <Field label=label!(i18n, f_person_name) name="name" required=true error/>
+                <Choice label=label!(i18n, f_account_role) name="role" choices=enum_choices(Role::values()) selected="delegate".to_owned() error/>
+                <Choice label=label!(i18n, f_delegate_member) name="member_id" choices=members none=true error/>
                 <FormError error fields=&["email", "name", "role", "member_id"]/>
-                <button type="submit">"Invite"</button>
+                <button type="submit">{t!(i18n, invite)}</button>
             </ActionForm>
             {move || invite.value().get().and_then(|r| r.ok()).map(|(u, password)| view! {
-                <p class="done" role="status">{format!("Invited {}. First password: ", u.email)}<code class="secret">{password}</code></p>
+                <p class="done" role="status">{t!(i18n, invited, email = move || u.email.clone())}" "<code class="secret">{password}</code></p>
             })}
         </section>
         <section>
-            <h2>"Users"</h2>
+            <h2>{t!(i18n, users)}</h2>
             <table>
-                <thead><tr><th scope="col">"Name"</th><th scope="col">"E-mail"</th><th scope="col">"Role"</th><th scope="col">""</th></tr></thead>
+                <thead><tr><th scope="col">{t!(i18n, f_person_name)}</th><th scope="col">{t!(i18n, col_email)}</th><th scope="col">{t!(i18n, f_account_role)}</th><th scope="col">""</th></tr></thead>
                 <tbody>
-                    {users.into_iter().map(|u| view! {
-                        <tr>
-                            <td>{u.name.clone()}</td>
-                            <td>{u.email.clone()}</td>
-                            <td>{u.role.label()}</td>
-                            <td>
-                                <ActionForm action=reset attr:class="button-form">
-                                    <input type="hidden" name="user_id" value=u.id.to_string()/>
-                                    <button type="submit" aria-label=format!("Reset the password of {}", u.email)>"Reset password"</button>
-                                </ActionForm>
-                            </td>
-                        </tr>
+                    {users.into_iter().map(|u| {
+                        let (email, role) = (u.email.clone(), u.role);
+                        view! {
+                            <tr>
+                                <td>{u.name.clone()}</td>
+                                <td>{u.email.clone()}</td>
+                                <td>{move || role.tr()}</td>
+                                <td>
+                                    <ActionForm action=reset attr:class="button-form">
+                                        <input type="hidden" name="user_id" value=u.id.to_string()/>
+                                        <button type="submit">
+                                            <span aria-hidden="true">{t!(i18n, reset_password)}</span>
+                                            <span class="visually-hidden">{t!(i18n, reset_password_of, email = move || email.clone())}</span>
+                                        </button>
+                                    </ActionForm>
+                                </td>
+                            </tr>
+                        }
                     }).collect_view()}
                 </tbody>
             </table>
             {move || reset.value().get().map(|r| match r {
-                Ok((u, password)) => view! { <p class="done" role="status">{format!("New password for {}: ", u.email)}<code class="secret">{password}</code></p> }.into_any(),
-                Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
+                Ok((u, password)) => view! { <p class="done" role="status">{t!(i18n, new_password_for, email = move || u.email.clone())}" "<code class="secret">{password}</code></p> }.into_any(),
+                Err(error) => view! { <p class="form-error" role="alert"><ErrorText error/></p> }.into_any(),
             })}
         </section>
         <section>
-            <h2>"API tokens"</h2>
+            <h2>{t!(i18n, api_tokens)}</h2>
             <ActionForm action=token attr:class="form inline">
-                <Field label="What the token is for" name="name" required=true error=token_error/>
-                <button type="submit">"Create token"</button>
+                <Field label=label!(i18n, f_token_purpose) name="name" required=true error=token_error/>
+                <button type="submit">{t!(i18n, create_token)}</button>
             </ActionForm>
             {move || token.value().get().and_then(|r| r.ok()).map(|t| view! {
-                <p class="done" role="status">"Your token (shown once): "<code class="secret">{t}</code></p>
+                <p class="done" role="status">{t!(i18n, your_token)}" "<code class="secret">{t}</code></p>
             })}
         </section>
     }

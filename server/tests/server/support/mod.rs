@@ -14,6 +14,9 @@ use tower::ServiceExt;
 
 pub const PASSWORD: &str = "a long enough password";
 
+/// Where the browsers of these tests say they are.
+const SITE: &str = "http://plenary.example";
+
 pub struct Client {
     pub app: Router,
     pub credential: Option<(header::HeaderName, String)>,
@@ -70,16 +73,22 @@ impl Client {
         client
     }
 
+    /// A request from this client, its credential (if any) attached.
+    fn request(&self, method: Method, path: &str) -> axum::http::request::Builder {
+        let request = Request::builder().method(method).uri(path);
+        match &self.credential {
+            Some((name, value)) => request.header(name, value),
+            None => request,
+        }
+    }
+
     pub async fn raw(
         &self,
         method: Method,
         path: &str,
         body: Option<Value>,
     ) -> axum::response::Response {
-        let mut request = Request::builder().method(method).uri(path);
-        if let Some((name, value)) = &self.credential {
-            request = request.header(name, value);
-        }
+        let request = self.request(method, path);
         let request = match body {
             Some(json) => request
                 .header(header::CONTENT_TYPE, "application/json")
@@ -126,14 +135,10 @@ impl Client {
 
     /// Sends a server function call as a form post, the way a page's form does.
     pub async fn form(&self, path: &str, form: &str) -> (StatusCode, String) {
-        let mut request = Request::builder()
-            .method(Method::POST)
-            .uri(path)
+        let request = self
+            .request(Method::POST, path)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(header::ACCEPT, "application/json");
-        if let Some((name, value)) = &self.credential {
-            request = request.header(name, value);
-        }
         let response = self
             .app
             .clone()
@@ -147,11 +152,45 @@ impl Client {
 }
 
 impl Client {
-    /// GETs a page; its status and HTML.
-    pub async fn form_get(&self, path: &str) -> (StatusCode, String) {
-        let response = self.raw(Method::GET, path, None).await;
+    /// The page at `path` for a browser that prefers `language`: its status and HTML, with the
+    /// hydration markers (HTML comments between pieces of text) taken out so that sentences can
+    /// be matched whole.
+    pub async fn page_in(&self, path: &str, language: &str) -> (StatusCode, String) {
+        let request = self
+            .request(Method::GET, path)
+            .header(header::ACCEPT_LANGUAGE, language)
+            .body(Body::empty())
+            .unwrap();
+        let response = self.app.clone().oneshot(request).await.unwrap();
         let status = response.status();
         let bytes = response.into_body().collect().await.unwrap().to_bytes();
-        (status, String::from_utf8_lossy(&bytes).into_owned())
+        let mut html = String::from_utf8_lossy(&bytes).replace("<!>", "");
+        while let Some(start) = html.find("<!--") {
+            let end = html[start..]
+                .find("-->")
+                .map_or(html.len(), |e| start + e + 3);
+            html.replace_range(start..end, "");
+        }
+        (status, html)
+    }
+
+    /// Posts `form` to `path` as a browser without JavaScript does from the page `from`: the
+    /// status, and the path on this site the answer sends the browser to.
+    pub async fn post_from(&self, path: &str, form: &str, from: &str) -> (StatusCode, String) {
+        let request = self
+            .request(Method::POST, path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "text/html")
+            .header(header::REFERER, format!("{SITE}{from}"))
+            .body(Body::from(form.to_owned()))
+            .unwrap();
+        let response = self.app.clone().oneshot(request).await.unwrap();
+        let location = response
+            .headers()
+            .get(header::LOCATION)
+            .and_then(|l| l.to_str().ok())
+            .unwrap_or_default();
+        let path = location.strip_prefix(SITE).unwrap_or(location).to_owned();
+        (response.status(), path)
     }
 }
