@@ -54,16 +54,7 @@ pub fn long_date(locale: Locale, d: NaiveDate) -> String {
 /// "79th", "79번째", "第79", "79-й", "79-р": a member government's place in the order of joining.
 pub fn ordinal(locale: Locale, n: i64) -> String {
     match locale {
-        Locale::en => {
-            let suffix = match (n % 10, n % 100) {
-                (_, 11..=13) => "th",
-                (1, _) => "st",
-                (2, _) => "nd",
-                (3, _) => "rd",
-                _ => "th",
-            };
-            format!("{n}{suffix}")
-        }
+        Locale::en => plenary_core::model::ordinal(n),
         Locale::ko => format!("{n}번째"),
         Locale::zh | Locale::ja => format!("第{n}"),
         Locale::ru => format!("{n}-й"),

@@ -153,6 +153,8 @@ async fn an_organizer_prepares_the_14th_assembly(db: Db) {
 }
 
 async fn bad_input_names_its_field_and_changes_nothing(db: Db) {
+    // Before its votes, the assembly still has an applicant (Liaoning) to refuse a delegate for.
+    demo::load_at(&db, demo::Stage::BeforeVotes).await.unwrap();
     let org = organizer(&db).await;
     let audit_before = org.get("/api/audit").await.as_array().unwrap().len();
     let session = org.get("/api/assemblies/13/sessions").await[0]["id"]
