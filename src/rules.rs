@@ -109,6 +109,23 @@ pub fn reorder(ids: &[i64], moved: i64, to: MoveTo) -> Result<Vec<i64>> {
     }
 }
 
+/// What the chair of each term is now, given the terms recorded in ascending order and whether
+/// the last one was elected by a decision: the last elected term is the chair-elect and the one
+/// before it the chair; a last term that was entered by hand is simply the chair.
+pub fn chair_roles(terms: usize, last_elected: bool) -> Vec<crate::views::ChairRole> {
+    use crate::views::ChairRole::*;
+    let mut roles = vec![Past; terms];
+    match (terms, last_elected) {
+        (0, _) => {}
+        (1, _) | (_, false) => roles[terms - 1] = Chair,
+        (_, true) => {
+            roles[terms - 1] = ChairElect;
+            roles[terms - 2] = Chair;
+        }
+    }
+    roles
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,5 +220,15 @@ mod tests {
                 .field(),
             Some("position")
         );
+    }
+
+    #[test]
+    fn the_last_elected_chair_is_the_chair_elect() {
+        use crate::views::ChairRole::*;
+        assert_eq!(chair_roles(0, false), []);
+        assert_eq!(chair_roles(1, true), [Chair]);
+        assert_eq!(chair_roles(2, true), [Chair, ChairElect], "Sakha and Ulsan");
+        assert_eq!(chair_roles(3, false), [Past, Past, Chair]);
+        assert_eq!(chair_roles(3, true), [Past, Chair, ChairElect]);
     }
 }

@@ -82,6 +82,8 @@ pub struct AssemblyPage {
     pub postponements: Vec<PostponementView>,
     pub attendance: AttendanceSummary,
     pub sessions: Vec<SessionHeading>,
+    /// The chair in office and the chair-elect, as the register has them now.
+    pub chairs: Vec<ChairView>,
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -167,6 +169,17 @@ pub struct ChairView {
     pub term: i64,
     pub member: String,
     pub country: String,
+    pub role: ChairRole,
+}
+
+/// Where a term's chair stands: in office, elected for the next term, or before.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChairRole {
+    Past,
+    Chair,
+    ChairElect,
 }
 
 /// The member register, grouped by country.

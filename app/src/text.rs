@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use plenary_core::auth::Role;
 use plenary_core::model::*;
 use plenary_core::problem::Deletable;
-use plenary_core::views::SpeakerView;
+use plenary_core::views::{ChairRole, ChairView, SpeakerView};
 
 use crate::i18n::*;
 
@@ -86,6 +86,19 @@ pub fn date(d: NaiveDate) -> String {
     long_date(use_i18n().get_locale(), d)
 }
 
+/// "Term 14: Ulsan Metropolitan City (South Korea)", in the reader's language.
+pub fn chair_line(c: &ChairView) -> impl IntoView + use<> {
+    let i18n = use_i18n();
+    let (term, member, country) = (c.term, c.member.clone(), c.country.clone());
+    t!(
+        i18n,
+        chair_term,
+        term = move || term,
+        member = move || member.clone(),
+        country = move || country.clone()
+    )
+}
+
 /// The label of a domain value in the reader's language.
 pub trait Label {
     fn tr(self) -> String;
@@ -123,6 +136,7 @@ labels!(MemberKind { Member => mkind_member, Associate => mkind_associate, Obser
 labels!(MemberStatus {
     Applicant => mstatus_applicant, Active => mstatus_active, Withdrawn => mstatus_withdrawn, Archived => mstatus_archived,
 });
+labels!(ChairRole { Past => chair_past, Chair => chair_in_office, ChairElect => chair_elect });
 labels!(AttendanceMode { InPerson => amode_in_person, Online => amode_online });
 labels!(GuestKind { RegionalGovernment => gkind_regional_government, OutsideBody => gkind_outside_body });
 labels!(VoteRule {

@@ -165,6 +165,11 @@ pub async fn assembly_page(db: &Db, number: i64) -> Result<AssemblyPage> {
         postponements,
         attendance,
         sessions,
+        chairs: chairs(db)
+            .await?
+            .into_iter()
+            .filter(|c| c.role != ChairRole::Past)
+            .collect(),
     })
 }
 
@@ -309,6 +314,28 @@ pub(crate) async fn load_sessions(
         .collect()
 }
 
+/// The chairs by term, each with where it stands (see `rules::chair_roles`).
+pub async fn chairs(db: &Db) -> Result<Vec<ChairView>> {
+    let rows: Vec<(i64, String, String, Option<i64>)> = on_db!(db, c => sqlx::query_as(
+        "SELECT ch.term, m.name, co.name, ch.decision_id FROM chairmanships ch
+         JOIN members m ON m.id = ch.member_id JOIN countries co ON co.id = m.country_id
+         ORDER BY ch.term")
+        .fetch_all(c).await)
+    .map_err(internal)?;
+    let last_elected = rows.last().is_some_and(|r| r.3.is_some());
+    let roles = crate::rules::chair_roles(rows.len(), last_elected);
+    Ok(rows
+        .into_iter()
+        .zip(roles)
+        .map(|((term, member, country, _), role)| ChairView {
+            term,
+            member,
+            country,
+            role,
+        })
+        .collect())
+}
+
 /// The member register, grouped by country, with the chairs by term.
 pub async fn register_page(db: &Db) -> Result<RegisterPage> {
     let (association, _, _) = association_name(db).await?;
@@ -319,12 +346,7 @@ pub async fn register_page(db: &Db) -> Result<RegisterPage> {
          ORDER BY co.name, CASE WHEN m.ordinal IS NULL THEN 1 ELSE 0 END, m.ordinal, m.name")
         .fetch_all(c).await)
     .map_err(internal)?;
-    let chairs: Vec<(i64, String, String)> = on_db!(db, c => sqlx::query_as(
-        "SELECT ch.term, m.name, co.name FROM chairmanships ch
-         JOIN members m ON m.id = ch.member_id JOIN countries co ON co.id = m.country_id
-         ORDER BY ch.term")
-        .fetch_all(c).await)
-    .map_err(internal)?;
+    let chairs = chairs(db).await?;
 
     let mut countries: Vec<CountryMembers> = Vec::new();
     let mut active_members = 0;
@@ -358,14 +380,7 @@ pub async fn register_page(db: &Db) -> Result<RegisterPage> {
         active_members,
         member_countries: member_countries.len() as i64,
         associate_members,
-        chairs: chairs
-            .into_iter()
-            .map(|(term, member, country)| ChairView {
-                term,
-                member,
-                country,
-            })
-            .collect(),
+        chairs,
         countries,
     })
 }

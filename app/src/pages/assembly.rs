@@ -8,7 +8,7 @@ use plenary_core::views::{AssemblyPage as Page, AttendanceSummary};
 use crate::api::load_assembly;
 use crate::i18n::*;
 use crate::layout::{assembly_number, AssemblyTabs, Clock, ErrorPanel};
-use crate::text::{date, Label};
+use crate::text::{chair_line, date, Label};
 
 #[component]
 pub fn AssemblyPage() -> impl IntoView {
@@ -55,6 +55,7 @@ fn Overview(a: Page) -> impl IntoView {
             <dt>{t!(i18n, status)}</dt><dd>{move || status.tr()}</dd>
             <dt>{t!(i18n, time_zone)}</dt><dd>{a.time_zone.clone()}</dd>
             {a.host.clone().map(|h| view! { <dt>{t!(i18n, host)}</dt><dd>{h}</dd> })}
+            {a.chairs.iter().map(|c| view! { <dt>{move || c.role.tr()}</dt><dd>{chair_line(c)}</dd> }).collect_view()}
         </dl>
         {(!a.postponements.is_empty()).then(|| view! {
             <section class="postponements">

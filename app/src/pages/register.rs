@@ -7,7 +7,8 @@ use plenary_core::model::{MemberKind, MemberStatus};
 use crate::api::load_register;
 use crate::i18n::*;
 use crate::layout::ErrorPanel;
-use crate::text::{ordinal, Label};
+use crate::text::{chair_line, ordinal, Label};
+use plenary_core::views::ChairRole;
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {
@@ -35,8 +36,8 @@ pub fn RegisterPage() -> impl IntoView {
                                 <h2>{t!(i18n, chairs)}</h2>
                                 <ul>
                                     {r.chairs.iter().map(|c| {
-                                        let (term, member, country) = (c.term, c.member.clone(), c.country.clone());
-                                        view! { <li>{t!(i18n, chair_term, term = move || term, member = move || member.clone(), country = move || country.clone())}</li> }
+                                        let role = (c.role != ChairRole::Past).then_some(c.role);
+                                        view! { <li>{chair_line(c)}{role.map(|r| view! { " "<span class="badge">{move || r.tr()}</span> })}</li> }
                                     }).collect_view()}
                                 </ul>
                             </section>

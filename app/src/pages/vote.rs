@@ -13,6 +13,7 @@ use crate::api::{
 };
 use crate::forms::FormError;
 use crate::i18n::*;
+use crate::label;
 use crate::layout::ErrorPanel;
 use crate::live::Live;
 use crate::text::Label;
@@ -210,6 +211,17 @@ fn Desk(
     let i18n = use_i18n();
     let voters = desk.voters.clone();
     let decisions = desk.decisions.clone();
+    let items: Vec<(i64, String)> = live
+        .view
+        .get_untracked()
+        .sessions
+        .into_iter()
+        .flat_map(|s| {
+            s.items
+                .into_iter()
+                .map(move |i| (i.id, format!("{} – {}", s.title, i.title)))
+        })
+        .collect();
     let open_vote = move || {
         live.view
             .get()
@@ -220,7 +232,7 @@ fn Desk(
     view! {
         {move || match open_vote() {
             Some(vote_id) => view! { <CloseForms vote_id voters=voters.clone() close cast/> }.into_any(),
-            None => view! { <OpenForms pending=desk.pending.clone() number open/> }.into_any(),
+            None => view! { <OpenForms pending=desk.pending.clone() items=items.clone() number open/> }.into_any(),
         }}
         {(!decisions.is_empty()).then(|| view! {
             <h3>{t!(i18n, vote_decisions)}</h3>
@@ -248,39 +260,68 @@ fn Desk(
 #[component]
 fn OpenForms(
     pending: Vec<(i64, String)>,
+    items: Vec<(i64, String)>,
     number: i64,
     open: ServerAction<OpenVote>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    if pending.is_empty() {
-        return view! { <p class="idle">{t!(i18n, no_pending_application)}</p> }.into_any();
+    let on_applications = if pending.is_empty() {
+        view! { <p class="idle">{t!(i18n, no_pending_application)}</p> }.into_any()
+    } else {
+        pending
+            .into_iter()
+            .map(|(id, question)| {
+                view! {
+                    <ActionForm action=open attr:class="form grid open-vote">
+                        <p class="vote-question">{question}</p>
+                        <input type="hidden" name="number" value=number.to_string()/>
+                        <input type="hidden" name="form[application_id]" value=id.to_string()/>
+                        <VoteOptions default_rule=label!(i18n, rule_default)/>
+                    </ActionForm>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        {on_applications}
+        <details class="panel">
+            <summary>{t!(i18n, vote_on_item)}</summary>
+            <ActionForm action=open attr:class="form grid open-vote">
+                <input type="hidden" name="number" value=number.to_string()/>
+                <label>{t!(i18n, vote_item)}
+                    <select name="form[agenda_item_id]">
+                        {items.into_iter().map(|(id, title)| view! { <option value=id.to_string()>{title}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>{t!(i18n, vote_question)}<input name="form[question]" required=true/></label>
+                <VoteOptions default_rule=label!(i18n, rule_simple_majority_default)/>
+            </ActionForm>
+        </details>
     }
+    .into_any()
+}
+
+/// The options of a vote to open: its rule (`default_rule` names what an empty choice means),
+/// quorum, whether ballots are shown while it is open, secret or by roll call; and the button.
+#[component]
+fn VoteOptions(default_rule: TextProp) -> impl IntoView {
+    let i18n = use_i18n();
     let rules = plenary_core::model::VoteRule::values();
-    pending
-        .into_iter()
-        .map(|(id, question)| {
-            view! {
-                <ActionForm action=open attr:class="form grid open-vote">
-                    <p class="vote-question">{question}</p>
-                    <input type="hidden" name="number" value=number.to_string()/>
-                    <input type="hidden" name="form[application_id]" value=id.to_string()/>
-                    <label>{t!(i18n, vote_rule)}
-                        <select name="form[rule]">
-                            <option value="">{t!(i18n, rule_default)}</option>
-                            {rules.iter().map(|&rule| {
-                                view! { <option value=rule.as_str()>{move || rule.tr()}</option> }
-                            }).collect_view()}
-                        </select>
-                    </label>
-                    <label>{t!(i18n, quorum_percent)}<input type="number" name="form[quorum_percent]" min="0" max="100" value="0"/></label>
-                    <label class="check"><input type="checkbox" name="form[show_ballots]"/>{t!(i18n, show_ballots_while_open)}</label>
-                    <label class="check"><input type="checkbox" name="form[secret]"/>{t!(i18n, secret_ballot)}</label>
-                    <button type="submit" data-command="open_vote">{t!(i18n, open_the_vote)}</button>
-                </ActionForm>
-            }
-        })
-        .collect_view()
-        .into_any()
+    view! {
+        <label>{t!(i18n, vote_rule)}
+            <select name="form[rule]">
+                <option value="">{move || default_rule.get()}</option>
+                {rules.iter().map(|&rule| {
+                    view! { <option value=rule.as_str()>{move || rule.tr()}</option> }
+                }).collect_view()}
+            </select>
+        </label>
+        <label>{t!(i18n, quorum_percent)}<input type="number" name="form[quorum_percent]" min="0" max="100" value="0"/></label>
+        <label class="check"><input type="checkbox" name="form[show_ballots]"/>{t!(i18n, show_ballots_while_open)}</label>
+        <label class="check"><input type="checkbox" name="form[secret]"/>{t!(i18n, secret_ballot)}</label>
+        <button type="submit" data-command="open_vote">{t!(i18n, open_the_vote)}</button>
+    }
 }
 
 #[component]

@@ -67,6 +67,8 @@ async fn the_assembly_page_shows_when_where_and_who(db: Db) {
         "from 73 regional governments",
         "including 70 member governments from 5 countries.",
         "Associate members: Ho Chi Minh City",
+        "Chair</dt><dd>Term 13: Republic of Sakha (Yakutia) (Russia)",
+        "Chair-elect</dt><dd>Term 14: Ulsan Metropolitan City (South Korea)",
     ] {
         assert!(html.contains(expected), "assembly page lacks {expected:?}");
     }
@@ -79,7 +81,7 @@ async fn the_register_lists_members_by_country(db: Db) {
     for expected in [
         "79 active members in 5 countries, and 1 associate member.",
         "Term 13: Republic of Sakha (Yakutia)",
-        "Term 14: Ulsan Metropolitan City",
+        "Term 14: Ulsan Metropolitan City (South Korea) Chair-elect",
         "Liaoning Province",
         "Ho Chi Minh City",
         "associate member",
