@@ -49,19 +49,21 @@ test('a delegate votes, the projector shows the tally live, the organizer closes
   await within(live.locator('.your-choice'), /You voted: Yes/, 2000);
   const counted = await within(projector.locator('.count.yes dd'), /^1$/, 1000);
 
-  // The other 69 members present vote in the room; the organizer enters their ballots.
+  // The other members present vote in the room; the organizer enters their ballots.
   const vote = (await api(control, 'GET', '/api/assemblies/13/live')).vote.id;
   const desk = await api(control, 'GET', '/api/assemblies/13/votes');
   const hyogo = (await api(live, 'GET', '/api/session')).member_id;
   for (const [member_id] of desk.voters.filter(([id]) => id !== hyogo)) {
     await api(control, 'POST', `/api/votes/${vote}/ballots`, { member_id, choice: 'yes' });
   }
-  await within(projector.locator('.count.yes dd'), /^70$/, 2000);
+  // Every voting member present (70 in the reference case; fewer if an earlier test withdrew one).
+  const n = desk.voters.length;
+  await within(projector.locator('.count.yes dd'), new RegExp(`^${n}$`), 2000);
   await within(projector.locator('.count.not-voted dd'), /^0$/, 1000);
 
   await control.locator('button[data-command="close_vote"]').click();
   await within(projector.locator('.outcome'), /^Approved$/, 1000);
-  await within(live.locator('.decision'), /Liaoning Province admitted as the 79th member; approved unanimously: 70 of 70 members present in favour/, 1000);
+  await within(live.locator('.decision'), new RegExp(`Liaoning Province admitted as the 79th member; approved unanimously: ${n} of ${n} members present in favour`), 1000);
   console.log(`# vote opened on the delegate page in ${opened} ms; first ballot on the projector in ${counted} ms`);
 
   const register = await (await browser.newContext()).newPage();

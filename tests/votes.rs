@@ -117,6 +117,12 @@ async fn the_reference_decisions_taken_live(db: Db) {
         closed.decision.as_deref(),
         Some("Liaoning Province admitted as the 79th member; approved unanimously: 70 of 70 members present in favour")
     );
+    // Liaoning, present as an applicant, now votes; the closed vote's count stays as it was.
+    let kept = vote_with_tally(&db, vote).await.unwrap().tally;
+    assert_eq!(
+        (kept.outcome, kept.yes, kept.present),
+        (Outcome::Approved, 70, 70)
+    );
 
     let after = register_page(&db).await.unwrap();
     assert_eq!(after.active_members, 79);

@@ -2,6 +2,9 @@
 -- decisions by acclamation with the objections named, and check-in by delegates.
 
 ALTER TABLE votes ADD COLUMN roll_call BOOLEAN NOT NULL DEFAULT TRUE;
+-- The tally as it stood when the vote closed (JSON): the register may change afterwards (the
+-- decision itself may admit a member), and a closed vote's count must not.
+ALTER TABLE votes ADD COLUMN result TEXT;
 CREATE UNIQUE INDEX one_open_vote_per_assembly ON votes (assembly_id) WHERE status = 'open';
 CREATE INDEX ballots_by_vote ON ballots (vote_id);
 

@@ -90,6 +90,7 @@ pub(crate) async fn open_vote_in(
         status: VoteStatus::Open,
         opened_at: Utc::now(),
         closed_at: None,
+        result: None,
     };
     let (electorate, _) = electorate(tx, &vote).await?;
     if !crate::tally::tally(vote.rule, vote.quorum_percent, electorate, &[]).quorum_met {
@@ -227,9 +228,10 @@ pub(crate) async fn close_vote_in(
     } else {
         count_vote(tx, &vote).await?.0
     };
-    close_vote_row(tx, vote.id, now).await?;
+    close_vote_row(tx, vote.id, now, &tally).await?;
     vote.status = VoteStatus::Closed;
     vote.closed_at = Some(now);
+    vote.result = Some(tally.clone());
     let decision = decide(tx, &vote, &tally, input.acclamation, &objectors, now).await?;
     log_change(tx, actor, "vote.close", "vote", vote.id, NONE, Some(&tally)).await?;
     log_change(

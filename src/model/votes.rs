@@ -26,6 +26,8 @@ pub struct Vote {
     pub status: VoteStatus,
     pub opened_at: DateTime<Utc>,
     pub closed_at: Option<DateTime<Utc>>,
+    /// The tally as it stood when the vote closed.
+    pub result: Option<crate::tally::Tally>,
 }
 
 /// Opening a vote: on an application (its question and rule follow from it unless given) or on

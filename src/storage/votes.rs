@@ -26,6 +26,7 @@ struct VoteRow {
     status: String,
     opened_at: DateTime<Utc>,
     closed_at: Option<DateTime<Utc>>,
+    result: Option<String>,
 }
 
 impl TryFrom<VoteRow> for Vote {
@@ -44,13 +45,22 @@ impl TryFrom<VoteRow> for Vote {
             status: stored("votes.status", &r.status)?,
             opened_at: r.opened_at,
             closed_at: r.closed_at,
+            result: r
+                .result
+                .map(|json| {
+                    serde_json::from_str(&json).map_err(|e| {
+                        tracing::error!(error = %e, "unreadable tally stored with a vote");
+                        Error::Internal
+                    })
+                })
+                .transpose()?,
         })
     }
 }
 
 const VOTE: &str =
     "SELECT id, assembly_id, agenda_item_id, application_id, question, rule, quorum_percent,
-    show_ballots, roll_call, status, opened_at, closed_at FROM votes";
+    show_ballots, roll_call, status, opened_at, closed_at, result FROM votes";
 
 /// Inserts an open vote; a second open vote in the same assembly is refused.
 pub async fn insert_vote(tx: &mut Tx, vote: &Vote) -> Result<i64> {
@@ -99,11 +109,17 @@ pub async fn shown_vote(
     Ok(open.or(last).cloned())
 }
 
-pub async fn close_vote_row(tx: &mut Tx, id: i64, at: DateTime<Utc>) -> Result<()> {
+/// Closes a vote with its final tally.
+pub async fn close_vote_row(tx: &mut Tx, id: i64, at: DateTime<Utc>, result: &Tally) -> Result<()> {
+    let result = serde_json::to_string(result).map_err(|e| {
+        tracing::error!(error = %e, "could not serialize a tally");
+        Error::Internal
+    })?;
     exec!(
         tx,
-        "UPDATE votes SET status = 'closed', closed_at = $1 WHERE id = $2 AND status = 'open'",
+        "UPDATE votes SET status = 'closed', closed_at = $1, result = $2 WHERE id = $3 AND status = 'open'",
         at,
+        result,
         id
     )
     .map_err(internal)?;
@@ -248,11 +264,11 @@ pub async fn count_vote(tx: &mut Tx, vote: &Vote) -> Result<(Tally, Vec<BallotVi
 /// The vote as the live views show it.
 pub async fn vote_view(tx: &mut Tx, vote: &Vote) -> Result<VoteView> {
     let decision = decision_of_vote(tx, vote.id).await?;
-    let (mut tally, ballots) = count_vote(tx, vote).await?;
-    if let Some(d) = &decision {
-        // A closed vote shows what was decided (by acclamation there are no ballots to count).
-        tally.explanation = d.summary.clone();
-    }
+    let (tally, ballots) = match &vote.result {
+        // Closed: the count as it stood then, whatever the register has become since.
+        Some(result) => (result.clone(), list_ballots(tx, vote.id).await?),
+        None => count_vote(tx, vote).await?,
+    };
     let shown = match vote.status {
         VoteStatus::Open => vote.show_ballots,
         VoteStatus::Closed => vote.roll_call,

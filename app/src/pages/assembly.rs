@@ -55,7 +55,10 @@ fn Overview(a: Page) -> impl IntoView {
             <dt>{t!(i18n, status)}</dt><dd>{move || status.tr()}</dd>
             <dt>{t!(i18n, time_zone)}</dt><dd>{a.time_zone.clone()}</dd>
             {a.host.clone().map(|h| view! { <dt>{t!(i18n, host)}</dt><dd>{h}</dd> })}
-            {a.chairs.iter().map(|c| view! { <dt>{move || c.role.tr()}</dt><dd>{chair_line(c)}</dd> }).collect_view()}
+            {a.chairs.iter().map(|c| {
+                let role = c.role;
+                view! { <dt>{move || role.tr()}</dt><dd>{chair_line(c)}</dd> }
+            }).collect_view()}
         </dl>
         {(!a.postponements.is_empty()).then(|| view! {
             <section class="postponements">

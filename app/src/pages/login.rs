@@ -11,14 +11,12 @@ use crate::i18n::*;
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
+    // Read once: every sign-in is a full page load, so nothing here needs to react. (Reading the
+    // query in closures made server-side rendering touch a signal after its arena was gone.)
     let query = use_query_map();
-    let error = move || {
-        query
-            .read()
-            .get("error")
-            .and_then(|json| serde_json::from_str::<Error>(&json).ok())
-    };
     let initial = move |key: &str| query.read_untracked().get(key).unwrap_or_default();
+    let error = serde_json::from_str::<Error>(&initial("error")).ok();
+    let invalid = error.is_some();
     let next = initial("next");
     let i18n = use_i18n();
     view! {
@@ -31,10 +29,10 @@ pub fn LoginPage() -> impl IntoView {
                 <label for="login-email">{t!(i18n, email)}</label>
                 <input id="login-email" type="email" name="email" autocomplete="username" required value=initial("email")/>
             </div>
-            <div class="field" class:invalid=move || error().is_some()>
+            <div class="field" class:invalid=invalid>
                 <label for="login-password">{t!(i18n, password)}</label>
                 <input id="login-password" type="password" name="password" autocomplete="current-password" required aria-describedby="login-error"/>
-                <span class="field-error" id="login-error" role="alert">{move || error().map(|error| view! { <ErrorText error/> })}</span>
+                <span class="field-error" id="login-error" role="alert">{error.map(|error| view! { <ErrorText error/> })}</span>
             </div>
             <button type="submit">{t!(i18n, sign_in)}</button>
         </form>

@@ -81,7 +81,7 @@ async fn the_register_lists_members_by_country(db: Db) {
     for expected in [
         "79 active members in 5 countries, and 1 associate member.",
         "Term 13: Republic of Sakha (Yakutia)",
-        "Term 14: Ulsan Metropolitan City (South Korea) Chair-elect",
+        "Term 14: Ulsan Metropolitan City (South Korea) <span class=\"badge\">Chair-elect</span>",
         "Liaoning Province",
         "Ho Chi Minh City",
         "associate member",
