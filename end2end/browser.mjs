@@ -15,14 +15,14 @@ export async function launch() {
 }
 
 // Opens `path` and waits until the wasm bundle has taken over the page.
-export async function open(page, path) {
-  const response = await page.goto(`${baseUrl}${path}`);
+export async function open(page, path, base = baseUrl) {
+  const response = await page.goto(`${base}${path}`);
   await page.waitForSelector('body[data-hydrated="true"]', { timeout: 20000 });
   return response;
 }
 
-export async function signIn(page, who) {
-  await page.goto(`${baseUrl}/login`);
+export async function signIn(page, who, base = baseUrl) {
+  await page.goto(`${base}/login`);
   await page.fill('#login-email', who.email);
   await page.fill('#login-password', who.password);
   await Promise.all([page.waitForURL('**/manage'), page.click('form button[type=submit]')]);

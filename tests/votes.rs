@@ -457,7 +457,45 @@ async fn attendance_feeds_the_quorum_and_delegates_check_in(db: Db) {
     assert_eq!(err, Error::Forbidden);
 }
 
+async fn associate_members_vote_when_the_association_says_so(db: Db) {
+    demo::load_at(&db, demo::Stage::BeforeVotes).await.unwrap();
+    let (chairmanship, _) = applications(&db).await;
+    let hcmc = member(&db, "Ho Chi Minh City").await;
+    let ballot = CastBallot {
+        member_id: hcmc,
+        choice: BallotChoice::Yes,
+    };
+    let vote = open(&db, chairmanship).await;
+    assert!(cast_ballot(&db, None, Some(&delegate(hcmc)), vote, &ballot)
+        .await
+        .is_err());
+    close(&db, vote).await;
+
+    let mut setting = db
+        .reading(async |tx| get_association(tx).await)
+        .await
+        .unwrap();
+    setting.associates_vote = true;
+    assert_eq!(
+        update_association(&db, Some(&delegate(hcmc)), &setting)
+            .await
+            .unwrap_err(),
+        Error::Forbidden
+    );
+    update_association(&db, Some(&organizer()), &setting)
+        .await
+        .unwrap();
+    let (_, membership) = applications(&db).await;
+    let vote = open(&db, membership).await;
+    cast_ballot(&db, None, Some(&delegate(hcmc)), vote, &ballot)
+        .await
+        .unwrap();
+    let view = vote_with_tally(&db, vote).await.unwrap();
+    assert_eq!((view.tally.present, view.tally.yes), (71, 1));
+}
+
 both_engines!(
+    associate_members_vote_when_the_association_says_so,
     attendance_feeds_the_quorum_and_delegates_check_in,
     the_reference_decisions_taken_live,
     the_concluded_demo_holds_both_decisions,

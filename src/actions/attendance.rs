@@ -32,19 +32,31 @@ pub async fn record_attendance(
             .await
             .map_err(|_| Error::invalid("member_id", Problem::NoSuchMember))?;
     }
-    let id = record_line(&mut tx, assembly.id, session_id, line).await?;
-    let entry = get_attendance(&mut tx, id).await?;
-    log_change(
+    let entry = save_line(
         &mut tx,
         actor,
         "attendance.record",
-        "attendance",
-        id,
-        NONE,
-        Some(&entry),
+        assembly.id,
+        session_id,
+        line,
     )
     .await?;
     tx.commit().await?;
+    Ok(entry)
+}
+
+/// Records `line` and audits it as `action`; the line as stored.
+async fn save_line(
+    tx: &mut Tx,
+    actor: &Actor,
+    action: &str,
+    assembly_id: i64,
+    session_id: Option<i64>,
+    line: &NewAttendance,
+) -> Result<AttendanceEntry> {
+    let id = record_line(tx, assembly_id, session_id, line).await?;
+    let entry = get_attendance(tx, id).await?;
+    log_change(tx, actor, action, "attendance", id, NONE, Some(&entry)).await?;
     Ok(entry)
 }
 
@@ -124,16 +136,13 @@ pub async fn check_in(
         mode,
         delegates,
     };
-    let id = record_line(&mut tx, assembly.id, None, &line).await?;
-    let entry = get_attendance(&mut tx, id).await?;
-    log_change(
+    let entry = save_line(
         &mut tx,
         actor,
         "attendance.check_in",
-        "attendance",
-        id,
-        NONE,
-        Some(&entry),
+        assembly.id,
+        None,
+        &line,
     )
     .await?;
     tx.commit().await?;

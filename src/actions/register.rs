@@ -198,3 +198,29 @@ pub async fn delete_committee_record(db: &Db, actor: Option<&Actor>, id: i64) ->
     )
     .await
 }
+
+/// Changes the association's record and settings (organizers), such as whether associate
+/// members vote.
+pub async fn update_association(
+    db: &Db,
+    actor: Option<&Actor>,
+    input: &NewAssociation,
+) -> Result<NewAssociation> {
+    let actor = organizer(actor)?;
+    let mut tx = db.begin().await?;
+    let before = get_association(&mut tx).await?;
+    save_association(&mut tx, input).await?;
+    let after = get_association(&mut tx).await?;
+    super::log_change(
+        &mut tx,
+        actor,
+        "association.update",
+        "association",
+        1,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(after)
+}

@@ -22,6 +22,28 @@ pub async fn save_association(tx: &mut Tx, a: &NewAssociation) -> Result<()> {
     Ok(())
 }
 
+/// The association as recorded.
+pub async fn get_association(tx: &mut Tx) -> Result<NewAssociation> {
+    let row: Option<(String, String, String, i64, String, bool)> = on_tx!(tx, c => sqlx::query_as(
+        "SELECT name, short_name, secretariat, founded_year, languages, associates_vote FROM association WHERE id = 1")
+        .fetch_optional(c).await)
+    .map_err(internal)?;
+    let (name, short_name, secretariat, founded_year, languages, associates_vote) =
+        row.ok_or_else(|| crate::Error::not_found("The association"))?;
+    Ok(NewAssociation {
+        name,
+        short_name,
+        secretariat,
+        founded_year,
+        languages: languages
+            .split(',')
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        associates_vote,
+    })
+}
+
 /// The id of the country with this ISO code, adding it if the register does not have it yet.
 pub async fn ensure_country(tx: &mut Tx, country: &NewCountry) -> Result<i64> {
     country.validate()?;

@@ -104,3 +104,22 @@ pub async fn undo_decision(decision_id: i64, reason: String) -> Result<Decision,
     let input = ReverseDecision { reason };
     actions::reverse_decision(&db()?, caller().as_ref(), decision_id, &input).await
 }
+
+/// The association's record and settings.
+#[server(prefix = "/sfn", endpoint = "load_association")]
+pub async fn load_association() -> Result<NewAssociation, Error> {
+    db()?
+        .reading(async |tx| plenary_core::storage::get_association(tx).await)
+        .await
+}
+
+/// Whether associate members vote (a checkbox: absent when unticked).
+#[server(prefix = "/sfn", endpoint = "save_voting_setting")]
+pub async fn save_voting_setting(associates_vote: Option<String>) -> Result<NewAssociation, Error> {
+    let db = db()?;
+    let mut association = db
+        .reading(async |tx| plenary_core::storage::get_association(tx).await)
+        .await?;
+    association.associates_vote = associates_vote.is_some();
+    actions::update_association(&db, caller().as_ref(), &association).await
+}

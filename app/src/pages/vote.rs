@@ -272,7 +272,7 @@ fn OpenForms(
             .into_iter()
             .map(|(id, question)| {
                 view! {
-                    <ActionForm action=open attr:class="form grid open-vote">
+                    <ActionForm action=open attr:class="form grid open-vote on-application">
                         <p class="vote-question">{question}</p>
                         <input type="hidden" name="number" value=number.to_string()/>
                         <input type="hidden" name="form[application_id]" value=id.to_string()/>

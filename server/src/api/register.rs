@@ -5,7 +5,9 @@ use axum::http::StatusCode;
 use axum::Json;
 use plenary_core::actions;
 use plenary_core::model::*;
-use plenary_core::storage::{list_committees, list_countries, list_members, list_persons};
+use plenary_core::storage::{
+    get_association, list_committees, list_countries, list_members, list_persons,
+};
 use plenary_core::views::RegisterPage;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -17,6 +19,7 @@ use crate::AppState;
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(register_show))
+        .routes(routes!(association_show, association_update))
         .routes(routes!(countries_list, country_create))
         .routes(routes!(country_update))
         .routes(routes!(members_list, member_create))
@@ -177,4 +180,23 @@ async fn committee_delete(
     Id(id): Id<i64>,
 ) -> ApiResult<StatusCode> {
     deleted(actions::delete_committee_record(&s.db, c.actor(), id).await)
+}
+
+/// The association: its name, secretariat, languages, and whether associate members vote.
+#[utoipa::path(get, path = "/api/association", tag = "register",
+    responses((status = 200, body = NewAssociation), (status = 404, body = ApiErrorBody)))]
+async fn association_show(State(s): State<AppState>) -> ApiResult<Json<NewAssociation>> {
+    ok(s.db.reading(async |tx| get_association(tx).await).await)
+}
+
+/// Changes the association's record and settings (organizers); whether associate members vote
+/// applies to votes from then on.
+#[utoipa::path(put, path = "/api/association", tag = "register", request_body = NewAssociation,
+    responses((status = 200, body = NewAssociation), (status = 422, body = ApiErrorBody)))]
+async fn association_update(
+    State(s): State<AppState>,
+    CallerOf(c): CallerOf,
+    Body(input): Body<NewAssociation>,
+) -> ApiResult<Json<NewAssociation>> {
+    ok(actions::update_association(&s.db, c.actor(), &input).await)
 }

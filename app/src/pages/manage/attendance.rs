@@ -15,7 +15,7 @@ use crate::forms::{FormError, Fresh, Revision};
 use crate::i18n::*;
 use crate::layout::{assembly_number, ErrorPanel, PageTitle};
 use crate::text::Label;
-use crate::{label, reload_after};
+use crate::{button_form, label, reload_after};
 
 #[component]
 pub fn AttendancePage() -> impl IntoView {
@@ -107,12 +107,7 @@ fn Sheet(sheet: AttendanceSheet) -> impl IntoView {
                                 <td>{session_name(e.session_id)}</td>
                                 <td>{move || mode.tr()}</td>
                                 <td>{e.delegates}</td>
-                                <td>
-                                    <ActionForm action=remove attr:class="button-form">
-                                        <input type="hidden" name="id" value=e.id.to_string()/>
-                                        <button type="submit" aria-label=label>"✕"</button>
-                                    </ActionForm>
-                                </td>
+                                <td>{button_form!(remove, "✕", label!(i18n, remove), label, { "id" => e.id })}</td>
                             </tr>
                         }
                     }).collect_view()}

@@ -264,6 +264,34 @@ fn CommitteeForm(committee: Option<Committee>, members: Vec<(String, String)>) -
     }
 }
 
+/// The association's voting setting: whether associate members vote.
+#[component]
+fn VotingSetting() -> impl IntoView {
+    let save = ServerAction::<crate::api::SaveVotingSetting>::new();
+    let setting = Resource::new(
+        move || save.version().get(),
+        |_| crate::api::load_association(),
+    );
+    let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
+    let i18n = use_i18n();
+    view! {
+        <section>
+            <h2>{t!(i18n, voting_setting)}</h2>
+            <Transition fallback=loading>
+                {move || Suspend::new(async move {
+                    setting.await.ok().map(|a| view! {
+                        <ActionForm action=save attr:class="form inline">
+                            <label class="check"><input type="checkbox" name="associates_vote" checked=a.associates_vote/>{t!(i18n, associates_vote)}</label>
+                            <button type="submit">{t!(i18n, save_setting)}</button>
+                        </ActionForm>
+                    })
+                })}
+            </Transition>
+            <FormError error/>
+        </section>
+    }
+}
+
 #[component]
 fn RegisterBody(w: Workspace) -> impl IntoView {
     let countries = record_choices(&w.countries, |c| (c.id, c.name.clone()));
@@ -274,6 +302,7 @@ fn RegisterBody(w: Workspace) -> impl IntoView {
         <ManageNav/>
         <Countries countries=w.countries/>
         <Members members=w.members countries/>
+        <VotingSetting/>
         <Persons persons=w.persons members=members.clone()/>
         <Committees committees=w.committees members/>
     }
