@@ -6,6 +6,7 @@ use chrono::{DateTime, SecondsFormat, SubsecRound, Utc};
 use sha2::{Digest, Sha256};
 
 use super::{internal, on_db, on_tx, Db, Tx};
+use crate::model::{AuditEntry, AuditFilter};
 use crate::Result;
 
 /// The content of one audit entry, as hashed.
@@ -91,6 +92,7 @@ pub struct ChainCheck {
     pub first_broken: Option<(i64, &'static str)>,
 }
 
+/// An audit entry as stored: the one row type for browsing the log and for checking its chain.
 #[derive(sqlx::FromRow)]
 struct Entry {
     id: i64,
@@ -105,6 +107,39 @@ struct Entry {
     hash: Option<String>,
 }
 
+const ENTRY: &str = "SELECT id, at, actor, action, entity, entity_id, before_state, after_state,
+    prev_hash, hash FROM audit_log";
+
+impl From<Entry> for AuditEntry {
+    fn from(e: Entry) -> Self {
+        AuditEntry {
+            id: e.id,
+            at: e.at,
+            actor: e.actor,
+            action: e.action,
+            entity: e.entity,
+            entity_id: e.entity_id,
+            before: e.before_state,
+            after: e.after_state,
+        }
+    }
+}
+
+/// Audit entries matching `filter`, newest first.
+pub async fn list_audit(db: &Db, filter: &AuditFilter) -> Result<Vec<AuditEntry>> {
+    let like = |v: &Option<String>| format!("%{}%", v.as_deref().unwrap_or("").trim());
+    let limit = filter.limit.unwrap_or(200).clamp(1, 1000);
+    let sql = format!(
+        "{ENTRY} WHERE LOWER(entity) LIKE LOWER($1) AND LOWER(actor) LIKE LOWER($2)
+         AND LOWER(action) LIKE LOWER($3) ORDER BY id DESC LIMIT $4"
+    );
+    let rows: Vec<Entry> = on_db!(db, c => sqlx::query_as(&sql)
+        .bind(like(&filter.entity)).bind(like(&filter.actor)).bind(like(&filter.action)).bind(limit)
+        .fetch_all(c).await)
+    .map_err(internal)?;
+    Ok(rows.into_iter().map(AuditEntry::from).collect())
+}
+
 /// Entries are read a page at a time, so a long log does not sit in memory at once.
 const PAGE: i64 = 5000;
 
@@ -114,9 +149,8 @@ pub async fn verify_audit_chain(db: &Db) -> Result<ChainCheck> {
     let mut after_id = 0_i64;
     let mut entries = 0;
     loop {
-        let page: Vec<Entry> = on_db!(db, c => sqlx::query_as(
-            "SELECT id, at, actor, action, entity, entity_id, before_state, after_state, prev_hash, hash
-             FROM audit_log WHERE id > $1 ORDER BY id LIMIT $2")
+        let sql = format!("{ENTRY} WHERE id > $1 ORDER BY id LIMIT $2");
+        let page: Vec<Entry> = on_db!(db, c => sqlx::query_as(&sql)
             .bind(after_id).bind(PAGE).fetch_all(c).await)
         .map_err(internal)?;
         let Some(last) = page.last() else { break };
