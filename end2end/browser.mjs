@@ -1,6 +1,10 @@
 // Launches Debian's Chromium through playwright-core (never a downloaded browser), knows where the
 // Plenary under test listens (PLENARY_BASE_URL, set by bin/test), and signs people in.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 export const baseUrl = process.env.PLENARY_BASE_URL ?? 'http://127.0.0.1:3000';
 
@@ -37,4 +41,13 @@ export async function eventually(attempt, ms = 15000) {
     if (Date.now() > until) return false;
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+// axe-core, injected into `page` as it is now, finds no serious or critical violations.
+export async function assertAccessible(page) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
+  assert.equal(result.testEngine.name, 'axe-core', 'axe ran');
+  const bad = result.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target})`), []);
 }

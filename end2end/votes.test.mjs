@@ -10,7 +10,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, open, signIn, eventually } from './browser.mjs';
+import { launch, open, signIn, eventually, assertAccessible } from './browser.mjs';
 
 const bin = process.env.PLENARY_BIN;
 const password = 'e2e-votes-password';
@@ -71,6 +71,8 @@ async function decide(control, live, projector, applicant, decision) {
   await live.locator('button.ballot.yes').click();
   await within(live.locator('.your-choice'), /You voted: Yes/, 2000);
   const counted = await within(projector.locator('.count.yes dd'), /^1$/, 1000);
+  // The vote board, the ballot box and the vote desk are accessible too.
+  for (const page of [live, projector, control]) await assertAccessible(page);
 
   // The other 69 members present vote in the room; the organizer enters their ballots.
   const vote = (await api(control, 'GET', '/api/assemblies/13/live')).vote.id;
