@@ -17,6 +17,11 @@ pub fn eligible(kind: MemberKind, status: MemberStatus, associates_vote: bool) -
         }
 }
 
+/// Whether `quorum_percent` of all voting members are present.
+pub fn quorum_met(quorum_percent: i64, electorate: Electorate) -> bool {
+    electorate.present * 100 >= quorum_percent * electorate.members
+}
+
 /// How a vote came out.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -135,7 +140,7 @@ fn decide(rule: VoteRule, quorum_percent: i64, electorate: Electorate, c: Counts
     let Counts { yes, no, abstain } = c;
     let present = electorate.present;
     let not_voted = (present - yes - no - abstain).max(0);
-    let quorum_met = present * 100 >= quorum_percent * electorate.members;
+    let quorum_met = quorum_met(quorum_percent, electorate);
     let votes = counted(yes, no, abstain);
     let (outcome, explanation) = if !quorum_met {
         (

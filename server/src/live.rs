@@ -5,6 +5,9 @@
 //! once (in core, as the payload stored with the event) and every subscriber's stream receives
 //! the same `Arc<str>` from the channel. The database is read only when a subscriber connects or
 //! resumes (to send what it missed) or falls too far behind the channel (to send the full state).
+//!
+//! Ballots are the one change that does not send its own event: they come in bursts, so the hub
+//! sends the new state once per burst, at most four times a second per assembly.
 
 use std::collections::{HashMap, HashSet};
 use std::convert::Infallible;

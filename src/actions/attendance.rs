@@ -2,7 +2,7 @@
 //! and with how many delegates, plus guests; delegates check their own member in while the
 //! organizers keep check-in open. Attendance feeds the totals and the quorum of votes.
 
-use super::live::state_event;
+use super::live::commit_and_publish;
 use super::{log_change, NONE};
 use crate::auth::{organizer, signed_in, Actor, Role};
 use crate::model::*;
@@ -103,12 +103,7 @@ pub async fn set_check_in(
         Some(&open),
     )
     .await?;
-    let (view, event) = state_event(&mut tx, number).await?;
-    tx.commit().await?;
-    if let Some(publisher) = publisher {
-        publisher.publish(event);
-    }
-    Ok(view)
+    commit_and_publish(tx, publisher, number).await
 }
 
 /// A delegate checks their own member in for the whole assembly, while check-in is open.

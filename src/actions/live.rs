@@ -28,7 +28,6 @@ pub async fn control(
     let mut state = before.clone();
     apply(&mut tx, assembly.id, &mut state, command, now).await?;
     save_live_state(&mut tx, assembly.id, &state).await?;
-    let (view, event) = state_event(&mut tx, number).await?;
     log_change(
         &mut tx,
         actor,
@@ -39,6 +38,17 @@ pub async fn control(
         Some(&command),
     )
     .await?;
+    commit_and_publish(tx, publisher, number).await
+}
+
+/// Appends the live state of assembly `number` as its next event, commits `tx`, and only then
+/// publishes the event; the new live view. Every change the live pages show ends this way.
+pub(super) async fn commit_and_publish(
+    mut tx: Tx,
+    publisher: Option<&dyn Publisher>,
+    number: i64,
+) -> Result<LiveView> {
+    let (view, event) = state_event(&mut tx, number).await?;
     tx.commit().await?;
     if let Some(publisher) = publisher {
         publisher.publish(event);
@@ -46,9 +56,8 @@ pub async fn control(
     Ok(view)
 }
 
-/// Appends the assembly's live state as its next event, inside `tx`; publish the event once
-/// `tx` has committed.
-pub(super) async fn state_event(tx: &mut Tx, number: i64) -> Result<(LiveView, LiveEvent)> {
+/// Appends the assembly's live state as its next event, inside `tx`.
+async fn state_event(tx: &mut Tx, number: i64) -> Result<(LiveView, LiveEvent)> {
     let assembly = get_assembly(tx, number).await?;
     let state = live_state(tx, assembly.id).await?;
     let id = last_event_id(tx, assembly.id).await? + 1;
@@ -67,11 +76,7 @@ pub(super) async fn state_event(tx: &mut Tx, number: i64) -> Result<(LiveView, L
 /// Sends the current state of assembly `number` as a new event: the server calls this after a
 /// burst of ballots, at most a few times a second, instead of once per ballot.
 pub async fn publish_state(db: &Db, publisher: &dyn Publisher, number: i64) -> Result<LiveView> {
-    let mut tx = db.begin().await?;
-    let (view, event) = state_event(&mut tx, number).await?;
-    tx.commit().await?;
-    publisher.publish(event);
-    Ok(view)
+    commit_and_publish(db.begin().await?, Some(publisher), number).await
 }
 
 /// Ends the current item (done, with its actual end) and clears it.

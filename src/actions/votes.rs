@@ -5,12 +5,12 @@
 
 use chrono::Utc;
 
-use super::live::state_event;
+use super::live::commit_and_publish;
 use super::{log_change, NONE};
 use crate::auth::{organizer, signed_in, Actor, Role};
 use crate::model::*;
 use crate::storage::*;
-use crate::tally::{acclamation, Outcome, Tally};
+use crate::tally::{acclamation, quorum_met, Outcome, Tally};
 use crate::views::{BallotPaper, LiveView, VoteDesk};
 use crate::{Error, Problem, Result};
 
@@ -26,7 +26,7 @@ pub async fn open_vote(
     let actor = organizer(actor)?;
     let mut tx = db.begin().await?;
     open_vote_in(&mut tx, actor, number, input).await?;
-    finish(tx, publisher, number).await
+    commit_and_publish(tx, publisher, number).await
 }
 
 /// Opens a vote inside `tx` (see [`open_vote`]); the vote.
@@ -93,7 +93,7 @@ pub(crate) async fn open_vote_in(
         result: None,
     };
     let (electorate, _) = electorate(tx, &vote).await?;
-    if !crate::tally::tally(vote.rule, vote.quorum_percent, electorate, &[]).quorum_met {
+    if !quorum_met(vote.quorum_percent, electorate) {
         return Err(Error::invalid(
             "quorum_percent",
             Problem::NoQuorum {
@@ -163,7 +163,7 @@ pub(crate) async fn cast_ballot_in(
         return Err(Error::invalid("vote", Problem::VoteClosed));
     }
     let member = get_member(tx, ballot.member_id).await?;
-    let (_, present) = electorate(tx, &vote).await?;
+    let present = present_voters(tx, &vote).await?;
     if !present.iter().any(|v| v.id == member.id) {
         let votes = crate::tally::eligible(member.kind, member.status, associates_vote(tx).await?);
         let name = member.name;
@@ -200,7 +200,7 @@ pub async fn close_vote(
     let actor = organizer(actor)?;
     let mut tx = db.begin().await?;
     let number = close_vote_in(&mut tx, actor, vote_id, input).await?;
-    finish(tx, publisher, number).await
+    commit_and_publish(tx, publisher, number).await
 }
 
 /// Closes a vote inside `tx` (see [`close_vote`]); the number of its assembly.
@@ -376,16 +376,6 @@ pub async fn reverse_decision(
     .await?;
     tx.commit().await?;
     Ok(after)
-}
-
-/// Appends the new live state as an event, commits, and publishes it.
-async fn finish(mut tx: Tx, publisher: Option<&dyn Publisher>, number: i64) -> Result<LiveView> {
-    let (view, event) = state_event(&mut tx, number).await?;
-    tx.commit().await?;
-    if let Some(publisher) = publisher {
-        publisher.publish(event);
-    }
-    Ok(view)
 }
 
 /// A vote and its tally, for the JSON API.

@@ -195,15 +195,7 @@ pub async fn electorate(tx: &mut Tx, vote: &Vote) -> Result<(Electorate, Vec<Vot
         .iter()
         .filter(|v| v.eligible)
         .count() as i64;
-    let session = match vote.agenda_item_id {
-        Some(item) => Some(super::get_item(tx, item).await?.session_id),
-        None => None,
-    };
-    let present: Vec<Voter> = present_members(tx, vote.assembly_id, session)
-        .await?
-        .into_iter()
-        .filter(|v| v.eligible)
-        .collect();
+    let present = present_voters(tx, vote).await?;
     Ok((
         Electorate {
             members,
@@ -211,6 +203,20 @@ pub async fn electorate(tx: &mut Tx, vote: &Vote) -> Result<(Electorate, Vec<Vot
         },
         present,
     ))
+}
+
+/// The voting members present for `vote`: attendance of the session of its agenda item, or of
+/// the whole assembly.
+pub async fn present_voters(tx: &mut Tx, vote: &Vote) -> Result<Vec<Voter>> {
+    let session = match vote.agenda_item_id {
+        Some(item) => Some(super::get_item(tx, item).await?.session_id),
+        None => None,
+    };
+    Ok(present_members(tx, vote.assembly_id, session)
+        .await?
+        .into_iter()
+        .filter(|v| v.eligible)
+        .collect())
 }
 
 /// Casts or changes the ballot of `member_id`: one row per member and vote, whatever the race.
