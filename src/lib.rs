@@ -10,6 +10,7 @@ pub mod error;
 pub mod live;
 pub mod model;
 pub mod problem;
+pub mod record;
 pub mod rules;
 pub mod tally;
 pub mod views;
