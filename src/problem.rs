@@ -128,6 +128,15 @@ pub enum Problem {
     ObjectorNotPresent,
     DecisionReversed,
     CheckInClosed,
+    LanguageTag,
+    AttachmentTooLarge {
+        max_mb: i64,
+    },
+    AttachmentType {
+        allowed: String,
+    },
+    /// Importing an assembly document needs a database without a register or assemblies.
+    DatabaseNotEmpty,
 }
 
 /// The kinds of records whose deletion can be refused because others refer to them.
@@ -272,6 +281,14 @@ impl Problem {
             ObjectorNotPresent => "only voting members present can object".into(),
             DecisionReversed => "this decision is already reversed".into(),
             CheckInClosed => "check-in is not open for this assembly".into(),
+            LanguageTag => "a language is written as a tag such as en, ko or zh-Hant".into(),
+            AttachmentTooLarge { max_mb } => format!("the file is larger than {max_mb} MB"),
+            AttachmentType { allowed } => {
+                format!("the file is not an image of a kind taken here ({allowed})")
+            }
+            DatabaseNotEmpty => {
+                "the database already holds a register or assemblies; import into an empty one".into()
+            }
         }
     }
 }
@@ -392,6 +409,12 @@ mod tests {
             ObjectorNotPresent,
             DecisionReversed,
             CheckInClosed,
+            LanguageTag,
+            AttachmentTooLarge { max_mb: 5 },
+            AttachmentType {
+                allowed: "JPEG, PNG".into(),
+            },
+            DatabaseNotEmpty,
         ]
     }
 

@@ -366,3 +366,29 @@ pub struct AttendanceSheet {
     /// (id, name) of the member governments of the register that are not archived.
     pub members: Vec<(i64, String)>,
 }
+
+/// The organizers' record desk: the record as the public will read it, and what can be edited.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordDesk {
+    pub record: crate::record::Record,
+    pub reports: Vec<Report>,
+    pub presentations: Vec<Presentation>,
+    pub declaration: Option<Declaration>,
+    /// One summary per language generated so far.
+    pub news: Vec<NewsSummary>,
+    pub attachments: Vec<Attachment>,
+    pub members: Vec<Member>,
+    pub committees: Vec<Committee>,
+}
+
+/// A published news summary, with the other languages it is published in and its photos.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewsPage {
+    pub number: i64,
+    pub title: String,
+    pub languages: Vec<String>,
+    pub summary: NewsSummary,
+    pub attachments: Vec<Attachment>,
+}

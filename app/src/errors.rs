@@ -157,6 +157,14 @@ fn ProblemText(problem: Problem) -> impl IntoView {
         ObjectorNotPresent => t!(i18n, err_objector_not_present).into_any(),
         DecisionReversed => t!(i18n, err_decision_reversed).into_any(),
         CheckInClosed => t!(i18n, err_check_in_closed).into_any(),
+        LanguageTag => t!(i18n, err_language_tag).into_any(),
+        AttachmentTooLarge { max_mb } => {
+            t!(i18n, err_attachment_too_large, max_mb = move || max_mb).into_any()
+        }
+        AttachmentType { allowed } => {
+            t!(i18n, err_attachment_type, allowed = move || allowed.clone()).into_any()
+        }
+        DatabaseNotEmpty => t!(i18n, err_database_not_empty).into_any(),
     }
 }
 

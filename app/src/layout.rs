@@ -170,6 +170,7 @@ pub fn AssemblyTabs(number: i64) -> impl IntoView {
             <A href=format!("/assemblies/{number}") exact=true>{t!(i18n, tab_overview)}</A>
             <A href=format!("/assemblies/{number}/agenda")>{t!(i18n, tab_agenda)}</A>
             <A href=format!("/assemblies/{number}/live")>{t!(i18n, tab_live)}</A>
+            <A href=format!("/assemblies/{number}/minutes")>{t!(i18n, minutes)}</A>
         </nav>
     }
 }

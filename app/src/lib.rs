@@ -29,10 +29,12 @@ use leptos_router::{path, SsrMode};
 use crate::i18n::I18nContextProvider;
 
 use pages::manage::{
-    AttendancePage, AuditPage, ControlPage, EditorPage, ManagePage, RegisterEditor, UsersPage,
+    AttendancePage, AuditPage, ControlPage, EditorPage, ManagePage, RecordDeskPage, RegisterEditor,
+    UsersPage,
 };
 use pages::{
-    AgendaPage, AssemblyPage, HomePage, LivePage, LoginPage, NotFound, ProjectorPage, RegisterPage,
+    AgendaPage, AssemblyPage, HomePage, LivePage, LoginPage, MinutesPage, NewsPage, NotFound,
+    ProjectorPage, RegisterPage,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -73,6 +75,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/assemblies/:number/agenda") view=AgendaPage ssr=SsrMode::Async/>
                     <Route path=path!("/assemblies/:number/live") view=LivePage ssr=SsrMode::Async/>
                     <Route path=path!("/assemblies/:number/projector") view=ProjectorPage ssr=SsrMode::Async/>
+                    <Route path=path!("/assemblies/:number/minutes") view=MinutesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/assemblies/:number/news") view=NewsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/manage/assemblies/:number/record") view=RecordDeskPage ssr=SsrMode::Async/>
                     <Route path=path!("/manage/assemblies/:number/control") view=ControlPage ssr=SsrMode::Async/>
                     <Route path=path!("/manage/assemblies/:number/attendance") view=AttendancePage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>

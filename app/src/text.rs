@@ -153,6 +153,8 @@ labels!(ApplicationStatus {
     Submitted => apstatus_submitted, Approved => apstatus_approved, Rejected => apstatus_rejected, Withdrawn => apstatus_withdrawn,
 });
 labels!(Role { Organizer => role_organizer, Delegate => role_delegate });
+labels!(NewsStatus { Draft => nstatus_draft, Published => nstatus_published });
+labels!(DecisionOutcome { Approved => doutcome_approved, Rejected => doutcome_rejected, Noted => doutcome_noted });
 labels!(Deletable {
     MemberGovernment => deletable_member_government, Person => deletable_person, Committee => deletable_committee,
     Session => deletable_session, AgendaItem => deletable_agenda_item, Application => deletable_application,

@@ -97,6 +97,8 @@ pub fn router(state: AppState, sessions: Store) -> Router {
             AppState,
             _,
         >(state.context(), shell))
+        // Photos of the news summary reach 5 MB; axum's default limit is 2 MB.
+        .layer(axum::extract::DefaultBodyLimit::max(8 * 1024 * 1024))
         .layer(from_fn(gate))
         .layer(from_fn_with_state(state.clone(), identify))
         .layer(session_layer)

@@ -7,6 +7,7 @@ mod agenda;
 mod assemblies;
 mod attendance;
 mod live;
+mod record;
 mod register;
 mod votes;
 
@@ -15,6 +16,7 @@ pub use agenda::*;
 pub use assemblies::*;
 pub use attendance::*;
 pub use live::*;
+pub use record::*;
 pub use register::*;
 pub use votes::*;
 

@@ -74,6 +74,9 @@ pub async fn load_at(db: &Db, stage: Stage) -> Result<Loaded> {
     )
     .await?;
     tx.commit().await?;
+    if stage == Stage::Concluded {
+        publish_news(db).await?;
+    }
     Ok(Loaded::Written)
 }
 
@@ -530,17 +533,22 @@ async fn load_assembly(tx: &mut Tx, members: &Members, stage: Stage) -> Result<i
 
     load_applications(tx, assembly, members, &item_ids).await?;
     load_reports(tx, assembly, members, &item_ids).await?;
+    load_presentations(tx, assembly, members, &item_ids).await?;
     let declaration_item = item_ids
         .iter()
         .find(|(k, _)| *k == AgendaItemKind::Declaration)
         .map(|(_, id)| *id);
-    insert_declaration(
-        tx,
-        assembly,
-        declaration_item,
-        "Declaration of the 13th General Assembly",
-    )
-    .await?;
+    let declaration = DeclarationInput {
+        title: "Declaration of the 13th General Assembly".into(),
+        agenda_item_id: declaration_item,
+        // Adopted when its item, the last of the closing, ended; the text is not in the source.
+        adopted_at: match (stage, declaration_item) {
+            (Stage::Concluded, Some(item)) => Some(item_end(tx, item).await?),
+            _ => None,
+        },
+        texts: Vec::new(),
+    };
+    save_declaration(tx, assembly, &declaration).await?;
     load_attendance(tx, assembly, members).await?;
     Ok(assembly)
 }
@@ -656,6 +664,66 @@ async fn load_reports(
         insert_report(tx, assembly, &report).await?;
     }
     Ok(())
+}
+
+/// The nine representative presentations, one per presentation item (topics not in the source).
+async fn load_presentations(
+    tx: &mut Tx,
+    assembly: i64,
+    members: &Members,
+    item_ids: &[(AgendaItemKind, i64)],
+) -> Result<()> {
+    let items = items_of(AgendaItemKind::Presentation, item_ids);
+    for (member, item) in PRESENTERS.iter().zip(items) {
+        let presentation = NewPresentation {
+            agenda_item_id: Some(item),
+            member_id: members.id(member)?,
+            topic: None,
+        };
+        insert_presentation(tx, assembly, &presentation).await?;
+    }
+    Ok(())
+}
+
+/// When an item planned alone in its session ends: the session's start plus the item's minutes.
+async fn item_end(tx: &mut Tx, item: i64) -> Result<chrono::DateTime<chrono::Utc>> {
+    let item = get_item(tx, item).await?;
+    let session = get_session(tx, item.session_id).await?;
+    Ok(session.planned_start + chrono::Duration::minutes(item.planned_minutes))
+}
+
+/// The news summary as the secretariat published it the day after: generated from the record
+/// in English and Korean, then published. Runs after the data set is committed, since the
+/// record is read from the database.
+async fn publish_news(db: &Db) -> Result<()> {
+    use crate::news::{news_draft, Language};
+    let record = load_record(db, NUMBER).await?;
+    let published = record
+        .assembly
+        .end_date
+        .succ_opt()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|d| d.and_utc())
+        .ok_or(crate::Error::Internal)?;
+    let mut tx = db.begin().await?;
+    let assembly = record_assembly_id(&mut tx).await?;
+    for language in [Language::En, Language::Ko] {
+        let draft = news_draft(&record, language);
+        let edit = NewsEdit {
+            headline: draft.headline,
+            lead: draft.lead,
+            body: draft.body,
+        };
+        let id = save_news(&mut tx, assembly, language.tag(), &edit, published).await?;
+        set_news_status(&mut tx, id, NewsStatus::Published, published).await?;
+    }
+    tx.commit().await
+}
+
+async fn record_assembly_id(tx: &mut Tx) -> Result<i64> {
+    assembly_id(tx, NUMBER)
+        .await?
+        .ok_or_else(|| crate::Error::not_found("The assembly"))
 }
 
 /// Delegates per government beyond the default of three (illustrative).

@@ -6,12 +6,14 @@
 
 mod enums;
 mod forms;
+mod outcomes;
 mod records;
 mod stored;
 mod votes;
 
 pub use enums::*;
 pub use forms::*;
+pub use outcomes::*;
 pub use records::*;
 pub use stored::*;
 pub use votes::*;

@@ -76,7 +76,7 @@ async fn association_name(db: &Db) -> Result<(String, String, String)> {
     Ok(row.unwrap_or_else(|| ("Plenary".into(), "Plenary".into(), String::new())))
 }
 
-fn shown(at: DateTime<Utc>, tz: Tz) -> ShownTime {
+pub(crate) fn shown(at: DateTime<Utc>, tz: Tz) -> ShownTime {
     ShownTime {
         utc: at.to_rfc3339(),
         local: at.with_timezone(&tz).format("%H:%M").to_string(),

@@ -4,10 +4,12 @@
 
 mod attendance;
 mod manage;
+mod record;
 mod votes;
 
 pub use attendance::*;
 pub use manage::*;
+pub use record::*;
 pub use votes::*;
 
 use leptos::prelude::*;

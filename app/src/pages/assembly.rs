@@ -8,6 +8,7 @@ use plenary_core::views::{AssemblyPage as Page, AttendanceSummary};
 use crate::api::load_assembly;
 use crate::i18n::*;
 use crate::layout::{assembly_number, AssemblyTabs, Clock, ErrorPanel};
+use crate::pages::record_links::RecordLinks;
 use crate::text::{chair_line, date, Label};
 
 #[component]
@@ -88,6 +89,7 @@ fn Overview(a: Page) -> impl IntoView {
             </ol>
             <p><a href=format!("/assemblies/{}/agenda", a.number)>{t!(i18n, full_agenda)}</a></p>
         </section>
+        <RecordLinks number=a.number/>
     }
 }
 

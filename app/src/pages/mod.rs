@@ -7,6 +7,9 @@ mod home;
 pub mod live;
 mod login;
 pub mod manage;
+mod minutes;
+mod news;
+pub mod record_links;
 mod register;
 pub mod vote;
 
@@ -15,6 +18,8 @@ pub use assembly::AssemblyPage;
 pub use home::HomePage;
 pub use live::{LivePage, ProjectorPage};
 pub use login::LoginPage;
+pub use minutes::MinutesPage;
+pub use news::{language_name, NewsPage};
 pub use register::RegisterPage;
 
 use leptos::prelude::*;

@@ -8,6 +8,7 @@ mod agenda;
 mod assemblies;
 mod attendance;
 mod live;
+mod record;
 mod register;
 mod votes;
 
@@ -152,5 +153,6 @@ pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(live::routes())
         .merge(votes::routes())
         .merge(attendance::routes())
+        .merge(record::routes())
         .split_for_parts()
 }

@@ -5,6 +5,7 @@ mod assembly;
 mod attendance;
 mod audit;
 mod control;
+mod record;
 mod register;
 mod users;
 
@@ -12,6 +13,7 @@ pub use assembly::EditorPage;
 pub use attendance::AttendancePage;
 pub use audit::AuditPage;
 pub use control::ControlPage;
+pub use record::RecordDeskPage;
 pub use register::RegisterEditor;
 pub use users::UsersPage;
 

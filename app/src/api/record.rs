@@ -1,0 +1,168 @@
+//! Server functions of the record: the minutes and the published news (public), and the
+//! organizers' record desk (outcomes, reports, presentations, declaration, news summaries).
+
+use leptos::prelude::*;
+#[cfg(feature = "ssr")]
+use plenary_core::model::*;
+use plenary_core::model::{Declaration, NewsSummary, Presentation, Report};
+use plenary_core::record::{DeclarationText, Record};
+use plenary_core::views::{NewsPage, RecordDesk};
+use plenary_core::Error;
+
+#[cfg(feature = "ssr")]
+use super::{caller, db};
+#[cfg(feature = "ssr")]
+use plenary_core::actions;
+
+/// The interface languages a declaration text can be typed in on the record desk (the API
+/// takes any language tag).
+pub const DECLARATION_LANGUAGES: [&str; 6] = ["en", "ko", "zh", "ja", "ru", "mn"];
+
+#[server(prefix = "/sfn", endpoint = "load_minutes")]
+pub async fn load_minutes(number: i64) -> Result<Record, Error> {
+    actions::assembly_record(&db()?, number).await
+}
+
+#[server(prefix = "/sfn", endpoint = "load_news")]
+pub async fn load_news(number: i64, language: String) -> Result<NewsPage, Error> {
+    actions::news_page(&db()?, number, &language).await
+}
+
+#[server(prefix = "/sfn", endpoint = "load_record_desk")]
+pub async fn load_record_desk(number: i64) -> Result<RecordDesk, Error> {
+    actions::record_desk(&db()?, caller().as_ref(), number).await
+}
+
+#[server(prefix = "/sfn", endpoint = "save_outcome")]
+pub async fn save_outcome(item_id: i64, outcome: String) -> Result<Option<String>, Error> {
+    actions::record_outcome(&db()?, caller().as_ref(), item_id, &outcome).await
+}
+
+/// The report form, as typed (`form[…]` fields).
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct ReportForm {
+    pub agenda_item_id: String,
+    pub committee_id: String,
+    pub presenting_member_id: String,
+    pub outcomes: String,
+    pub next_meeting_place: String,
+    pub next_meeting_date: String,
+}
+
+/// Saves report `id`, or with an empty `id` records a new one for assembly `number`.
+#[server(prefix = "/sfn", endpoint = "save_report")]
+pub async fn save_report(id: String, number: i64, form: ReportForm) -> Result<Report, Error> {
+    let input = NewReport::from_form(
+        &form.agenda_item_id,
+        &form.committee_id,
+        &form.presenting_member_id,
+        &form.outcomes,
+        &form.next_meeting_place,
+        &form.next_meeting_date,
+    )?;
+    let db = db()?;
+    match parse_optional_number("id", &id)? {
+        Some(id) => actions::update_report_record(&db, caller().as_ref(), id, &input).await,
+        None => actions::create_report(&db, caller().as_ref(), number, &input).await,
+    }
+}
+
+#[server(prefix = "/sfn", endpoint = "remove_report")]
+pub async fn remove_report(id: i64) -> Result<(), Error> {
+    actions::delete_report_record(&db()?, caller().as_ref(), id).await
+}
+
+/// Saves presentation `id`, or with an empty `id` records a new one for assembly `number`.
+#[server(prefix = "/sfn", endpoint = "save_presentation")]
+pub async fn save_presentation(
+    id: String,
+    number: i64,
+    agenda_item_id: String,
+    member_id: String,
+    topic: String,
+) -> Result<Presentation, Error> {
+    let input = NewPresentation::from_form(&agenda_item_id, &member_id, &topic)?;
+    let db = db()?;
+    match parse_optional_number("id", &id)? {
+        Some(id) => actions::update_presentation_record(&db, caller().as_ref(), id, &input).await,
+        None => actions::create_presentation(&db, caller().as_ref(), number, &input).await,
+    }
+}
+
+#[server(prefix = "/sfn", endpoint = "remove_presentation")]
+pub async fn remove_presentation(id: i64) -> Result<(), Error> {
+    actions::delete_presentation_record(&db()?, caller().as_ref(), id).await
+}
+
+/// The declaration form, as typed: one text field per interface language.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct DeclarationForm {
+    pub title: String,
+    pub agenda_item_id: String,
+    pub adopted_at: String,
+    pub en: String,
+    pub ko: String,
+    pub zh: String,
+    pub ja: String,
+    pub ru: String,
+    pub mn: String,
+}
+
+impl DeclarationForm {
+    /// The texts typed, by language tag.
+    pub fn texts(&self) -> Vec<DeclarationText> {
+        let bodies = [&self.en, &self.ko, &self.zh, &self.ja, &self.ru, &self.mn];
+        DECLARATION_LANGUAGES
+            .iter()
+            .zip(bodies)
+            .map(|(language, body)| DeclarationText {
+                language: (*language).to_owned(),
+                body: body.clone(),
+            })
+            .collect()
+    }
+}
+
+#[server(prefix = "/sfn", endpoint = "save_declaration")]
+pub async fn save_declaration(number: i64, form: DeclarationForm) -> Result<Declaration, Error> {
+    let input = DeclarationInput {
+        title: form.title.clone(),
+        agenda_item_id: parse_optional_number("agenda_item_id", &form.agenda_item_id)?,
+        adopted_at: None,
+        texts: form.texts(),
+    };
+    actions::record_declaration_form(&db()?, caller().as_ref(), number, input, &form.adopted_at)
+        .await
+}
+
+#[server(prefix = "/sfn", endpoint = "draft_news_summary")]
+pub async fn draft_news_summary(number: i64, language: String) -> Result<NewsSummary, Error> {
+    actions::draft_news(&db()?, caller().as_ref(), number, &language).await
+}
+
+#[server(prefix = "/sfn", endpoint = "save_news_summary")]
+pub async fn save_news_summary(
+    id: i64,
+    headline: String,
+    lead: String,
+    body: String,
+) -> Result<NewsSummary, Error> {
+    let edit = NewsEdit {
+        headline,
+        lead,
+        body,
+    };
+    actions::edit_news(&db()?, caller().as_ref(), id, &edit).await
+}
+
+#[server(prefix = "/sfn", endpoint = "publish_news_summary")]
+pub async fn publish_news_summary(id: i64, published: bool) -> Result<NewsSummary, Error> {
+    actions::publish_news(&db()?, caller().as_ref(), id, published).await
+}
+
+#[server(prefix = "/sfn", endpoint = "remove_photo")]
+pub async fn remove_photo(id: i64) -> Result<(), Error> {
+    actions::remove_attachment(&db()?, caller().as_ref(), id).await
+}

@@ -1,0 +1,307 @@
+//! What the secretariat records after each item: reports received, presentations, the adopted
+//! declaration, and the news summary with its photos.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::*;
+use super::domain_enum;
+use crate::record::DeclarationText;
+use crate::{Error, Problem, Result};
+
+/// The largest photo a news summary takes: 5 MiB (the database checks it too).
+pub const MAX_ATTACHMENT_BYTES: usize = 5 * 1024 * 1024;
+
+/// The image types a news summary takes, by the signature at the start of the file.
+const IMAGE_SIGNATURES: &[(&str, &[u8])] = &[
+    ("image/jpeg", &[0xFF, 0xD8, 0xFF]),
+    ("image/png", &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]),
+    ("image/webp", b"RIFF"),
+];
+
+domain_enum! {
+    NewsStatus {
+        Draft => "draft",
+        Published => "published",
+    }
+}
+
+/// A committee's report as stored.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    pub id: i64,
+    pub assembly_id: i64,
+    pub agenda_item_id: Option<i64>,
+    pub committee_id: i64,
+    pub presenting_member_id: i64,
+    pub outcomes: Option<String>,
+    pub next_meeting_place: Option<String>,
+    pub next_meeting_date: Option<NaiveDate>,
+}
+
+/// A member's presentation as stored.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Presentation {
+    pub id: i64,
+    pub assembly_id: i64,
+    pub agenda_item_id: Option<i64>,
+    pub member_id: i64,
+    pub topic: Option<String>,
+}
+
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewPresentation {
+    pub agenda_item_id: Option<i64>,
+    pub member_id: i64,
+    pub topic: Option<String>,
+}
+
+/// The declaration of an assembly as stored, with its texts.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Declaration {
+    pub id: i64,
+    pub assembly_id: i64,
+    pub agenda_item_id: Option<i64>,
+    pub title: String,
+    pub adopted_at: Option<DateTime<Utc>>,
+    pub texts: Vec<DeclarationText>,
+}
+
+/// Recording the declaration: its title, the item it was adopted under, when, and its texts.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct DeclarationInput {
+    pub title: String,
+    pub agenda_item_id: Option<i64>,
+    pub adopted_at: Option<DateTime<Utc>>,
+    /// One text per language; a text left empty is removed.
+    pub texts: Vec<DeclarationText>,
+}
+
+impl DeclarationInput {
+    pub fn validate(&self) -> Result<()> {
+        required("title", &self.title)?;
+        for t in &self.texts {
+            language_tag("language", &t.language)?;
+        }
+        Ok(())
+    }
+}
+
+/// A BCP 47 language tag as the association writes them: "en", "ko", "zh-Hant".
+pub fn language_tag(field: &str, tag: &str) -> Result<String> {
+    let tag = tag.trim();
+    let well_formed = !tag.is_empty()
+        && tag.len() <= 12
+        && tag.split('-').all(|part| {
+            !part.is_empty() && part.len() <= 8 && part.chars().all(|c| c.is_ascii_alphanumeric())
+        });
+    if !well_formed {
+        return Err(Error::invalid(field, Problem::LanguageTag));
+    }
+    Ok(tag.to_owned())
+}
+
+/// The news summary of an assembly in one language.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewsSummary {
+    pub id: i64,
+    pub assembly_id: i64,
+    /// "en", "ko", …
+    pub language: String,
+    pub headline: String,
+    pub lead: String,
+    /// Paragraphs separated by a blank line.
+    pub body: String,
+    pub status: NewsStatus,
+    pub updated_at: DateTime<Utc>,
+    pub published_at: Option<DateTime<Utc>>,
+}
+
+impl NewsSummary {
+    /// The body's paragraphs, without empty ones.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.body
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+    }
+}
+
+/// An organizer's edit of a news summary.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct NewsEdit {
+    pub headline: String,
+    pub lead: String,
+    pub body: String,
+}
+
+impl NewsEdit {
+    pub fn validate(&self) -> Result<()> {
+        required("headline", &self.headline)?;
+        required("body", &self.body).map(drop)
+    }
+}
+
+/// A photo of the news summary, without its bytes.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub id: i64,
+    pub assembly_id: i64,
+    pub file_name: String,
+    pub content_type: String,
+    pub size: i64,
+    pub caption: Option<String>,
+    pub uploaded_at: DateTime<Utc>,
+}
+
+/// An uploaded photo, checked before it is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAttachment {
+    pub file_name: String,
+    pub content_type: String,
+    pub caption: Option<String>,
+    pub data: Vec<u8>,
+}
+
+impl NewAttachment {
+    /// Checks the size and that the bytes are the image the declared type says; the file's
+    /// own signature decides, so a renamed document is refused.
+    pub fn validate(&self) -> Result<()> {
+        required("file", &self.file_name)?;
+        if self.data.is_empty() {
+            return Err(Error::invalid("file", Problem::Required));
+        }
+        if self.data.len() > MAX_ATTACHMENT_BYTES {
+            return Err(Error::invalid(
+                "file",
+                Problem::AttachmentTooLarge {
+                    max_mb: (MAX_ATTACHMENT_BYTES / (1024 * 1024)) as i64,
+                },
+            ));
+        }
+        if image_type(&self.data) != Some(self.content_type.as_str()) {
+            return Err(Error::invalid(
+                "file",
+                Problem::AttachmentType {
+                    allowed: "JPEG, PNG, WebP".into(),
+                },
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The image type the bytes start with, if one of those a news summary takes.
+pub fn image_type(data: &[u8]) -> Option<&'static str> {
+    IMAGE_SIGNATURES
+        .iter()
+        .find(|(kind, signature)| {
+            data.starts_with(signature) && (*kind != "image/webp" || data.get(8..12) == Some(b"WEBP"))
+        })
+        .map(|(kind, _)| *kind)
+}
+
+/// A report's form fields, as typed.
+impl NewReport {
+    pub fn from_form(
+        agenda_item_id: &str,
+        committee_id: &str,
+        presenting_member_id: &str,
+        outcomes: &str,
+        next_meeting_place: &str,
+        next_meeting_date: &str,
+    ) -> Result<Self> {
+        Ok(NewReport {
+            agenda_item_id: parse_optional_number("agenda_item_id", agenda_item_id)?,
+            committee_id: parse_number("committee_id", committee_id)?,
+            presenting_member_id: parse_number("presenting_member_id", presenting_member_id)?,
+            outcomes: optional_text(outcomes),
+            next_meeting_place: optional_text(next_meeting_place),
+            next_meeting_date: match next_meeting_date.trim() {
+                "" => None,
+                d => Some(parse_date("next_meeting_date", d)?),
+            },
+        })
+    }
+}
+
+impl NewPresentation {
+    pub fn from_form(agenda_item_id: &str, member_id: &str, topic: &str) -> Result<Self> {
+        Ok(NewPresentation {
+            agenda_item_id: parse_optional_number("agenda_item_id", agenda_item_id)?,
+            member_id: parse_number("member_id", member_id)?,
+            topic: optional_text(topic),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn photo(content_type: &str, data: Vec<u8>) -> NewAttachment {
+        NewAttachment {
+            file_name: "hall.jpg".into(),
+            content_type: content_type.into(),
+            caption: None,
+            data,
+        }
+    }
+
+    #[test]
+    fn a_photo_is_taken_when_its_bytes_are_the_declared_image() {
+        let jpeg = [&[0xFF, 0xD8, 0xFF, 0xE0][..], &[0; 100]].concat();
+        assert!(photo("image/jpeg", jpeg.clone()).validate().is_ok());
+        let mut webp = b"RIFF\0\0\0\0WEBPVP8 ".to_vec();
+        webp.extend([0; 20]);
+        assert!(photo("image/webp", webp).validate().is_ok());
+        // A JPEG declared as PNG, a PDF declared as JPEG, and a RIFF that is not WebP.
+        for (kind, data) in [
+            ("image/png", jpeg),
+            ("image/jpeg", b"%PDF-1.7 ...".to_vec()),
+            ("image/webp", b"RIFF\0\0\0\0WAVEfmt ".to_vec()),
+        ] {
+            let err = photo(kind, data).validate().unwrap_err();
+            assert_eq!(err.field(), Some("file"));
+            assert!(matches!(err.problem(), Some(Problem::AttachmentType { .. })));
+        }
+    }
+
+    #[test]
+    fn a_photo_over_five_megabytes_is_refused() {
+        let mut big = vec![0xFF, 0xD8, 0xFF];
+        big.resize(MAX_ATTACHMENT_BYTES + 1, 0);
+        let err = photo("image/jpeg", big).validate().unwrap_err();
+        assert!(matches!(
+            err.problem(),
+            Some(Problem::AttachmentTooLarge { max_mb: 5 })
+        ));
+        assert!(photo("image/jpeg", vec![]).validate().is_err());
+    }
+
+    #[test]
+    fn language_tags_are_checked() {
+        assert_eq!(language_tag("language", " ko ").unwrap(), "ko");
+        assert!(language_tag("language", "zh-Hant").is_ok());
+        for bad in ["", "en us", "english-language-x", "ko-"] {
+            assert!(language_tag("language", bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_report_form_names_its_bad_field() {
+        let err = NewReport::from_form("", "3", "4", "", "", "2022-02-30").unwrap_err();
+        assert_eq!(err.field(), Some("next_meeting_date"));
+        let r = NewReport::from_form("7", "3", "4", " Held in Pohang ", "Niigata", "").unwrap();
+        assert_eq!(r.outcomes.as_deref(), Some("Held in Pohang"));
+        assert_eq!(r.next_meeting_date, None);
+    }
+}
