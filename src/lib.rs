@@ -9,6 +9,7 @@ pub mod auth;
 pub mod error;
 pub mod live;
 pub mod model;
+pub mod news;
 pub mod problem;
 pub mod record;
 pub mod rules;
