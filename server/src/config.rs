@@ -38,6 +38,16 @@ pub enum Command {
     /// Check the audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Write assembly NUMBER, with the register it was held under, as one JSON document.
+    Export {
+        number: i64,
+        /// Where to write it (standard output when not given).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Read an assembly document (from `export` or GET /api/assemblies/{number}/document) into
+    /// an empty database.
+    Import { file: PathBuf },
 }
 
 /// How far the demo assembly has gone when it is loaded (by default: concluded, as on

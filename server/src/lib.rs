@@ -4,6 +4,7 @@
 pub mod api;
 pub mod auth;
 pub mod config;
+mod feed;
 mod forms;
 pub mod live;
 pub mod router;

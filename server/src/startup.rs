@@ -2,6 +2,7 @@
 //! Ctrl-C or SIGTERM. Every failure here becomes one line that says what and where.
 
 use std::fmt::Display;
+use std::path::Path;
 
 use plenary_core::auth::Role;
 use plenary_core::demo;
@@ -54,6 +55,8 @@ pub async fn run(cli: Cli) -> Result<(), StartError> {
             member,
             password,
         }) => add_user(&db, role, email, name, member.as_deref(), password.clone()).await,
+        Command::Export { number, output } => export(&db, *number, output.as_deref()).await,
+        Command::Import { file } => import(&db, file).await,
         Command::Serve(args) => serve(db.clone(), args).await,
     };
     db.close().await;
@@ -85,6 +88,29 @@ async fn load_demo(db: &Db, stage: demo::Stage) -> Result<(), StartError> {
             println!("The demo data is already loaded; nothing changed.")
         }
     }
+    Ok(())
+}
+
+async fn export(db: &Db, number: i64, output: Option<&Path>) -> Result<(), StartError> {
+    let doc = plenary_core::storage::export_document(db, number)
+        .await
+        .map_err(|e| other("exporting the assembly failed")(&e))?;
+    let json = serde_json::to_string_pretty(&doc).map_err(|e| other("writing JSON")(&e))?;
+    match output {
+        Some(path) => std::fs::write(path, json).map_err(|e| other("writing the document")(&e))?,
+        None => println!("{json}"),
+    }
+    Ok(())
+}
+
+async fn import(db: &Db, file: &Path) -> Result<(), StartError> {
+    let text = std::fs::read_to_string(file).map_err(|e| other("reading the document")(&e))?;
+    let doc: plenary_core::storage::AssemblyDocument =
+        serde_json::from_str(&text).map_err(|e| other("the document is not an assembly document")(&e))?;
+    let number = plenary_core::storage::import_document(db, &doc, "plenary import")
+        .await
+        .map_err(|e| other("importing the document failed")(&e))?;
+    println!("Imported assembly {number} with its register.");
     Ok(())
 }
 

@@ -7,6 +7,7 @@ pub mod accounts;
 mod agenda;
 mod assemblies;
 mod attendance;
+mod exports;
 mod live;
 mod record;
 mod register;
@@ -154,5 +155,6 @@ pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(votes::routes())
         .merge(attendance::routes())
         .merge(record::routes())
+        .merge(exports::routes())
         .split_for_parts()
 }
