@@ -1,6 +1,8 @@
 //! The `plenary` server: configuration, the HTTP router and start-up. It holds no domain rule:
 //! pages come from `plenary_app`, data and rules from `plenary_core`.
 
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod auth;
 pub mod config;

@@ -4,6 +4,7 @@
 mod authorization;
 mod live;
 mod organizing;
+mod record;
 mod router;
 mod startup;
 mod support;
