@@ -50,10 +50,10 @@ async fn audit_actions(db: &Db) -> Vec<String> {
         },
     )
     .await
-        .unwrap()
-        .into_iter()
-        .map(|e| e.action)
-        .collect()
+    .unwrap()
+    .into_iter()
+    .map(|e| e.action)
+    .collect()
 }
 
 /// The record of the reference assembly holds what the assembly did, derived from the data.
@@ -62,10 +62,7 @@ async fn the_reference_record_holds_what_happened(db: Db) {
     let r = load_record(&db, 13).await.unwrap();
     assert_eq!(r.sessions.len(), 4);
     assert!(r.attendance.people > 240, "{}", r.attendance.people);
-    assert_eq!(
-        (r.attendance.governments, r.attendance.members),
-        (73, 70)
-    );
+    assert_eq!((r.attendance.governments, r.attendance.members), (73, 70));
     assert_eq!(r.decisions.len(), 2);
     for d in &r.decisions {
         let tally = d.vote.as_ref().unwrap().tally.clone().unwrap();
@@ -129,7 +126,13 @@ async fn the_news_of_the_reference_assembly_tells_its_facts(db: Db) {
     }
     let ko = news_draft(&r, Language::Ko);
     let text = format!("{}\n{}\n{}", ko.headline, ko.lead, ko.body);
-    for fact in ["제13차", "만장일치", "79번째", "Liaoning Province", "240여 명"] {
+    for fact in [
+        "제13차",
+        "만장일치",
+        "79번째",
+        "Liaoning Province",
+        "240여 명",
+    ] {
         assert!(text.contains(fact), "missing {fact:?} in:\n{text}");
     }
     // The demo published both, and only those.
@@ -289,7 +292,10 @@ async fn news_is_drafted_edited_published_and_illustrated(db: Db) {
     let err = add_attachment(&db, Some(&me), 13, &renamed)
         .await
         .unwrap_err();
-    assert!(matches!(err.problem(), Some(Problem::AttachmentType { .. })));
+    assert!(matches!(
+        err.problem(),
+        Some(Problem::AttachmentType { .. })
+    ));
     // Unpublished: the photo is the secretariat's only.
     assert!(attachment_file(&db, None, stored.id).await.is_err());
     assert!(attachment_file(&db, Some(&me), stored.id).await.is_ok());
@@ -321,7 +327,10 @@ async fn news_is_drafted_edited_published_and_illustrated(db: Db) {
     assert_eq!(page.languages, ["zh"]);
     assert_eq!(page.attachments.len(), 1);
     let (a, bytes) = attachment_file(&db, None, stored.id).await.unwrap();
-    assert_eq!((a.content_type.as_str(), bytes.as_slice()), ("image/png", PNG));
+    assert_eq!(
+        (a.content_type.as_str(), bytes.as_slice()),
+        ("image/png", PNG)
+    );
 
     // Regenerating replaces the text and keeps it published.
     let again = draft_news(&db, Some(&me), 13, "zh").await.unwrap();
@@ -368,7 +377,10 @@ async fn the_document_round_trips_into_an_empty_database(db: Db) {
     let doc: AssemblyDocument = serde_json::from_str(&json).unwrap();
 
     let err = import_document(&db, &doc, "test").await.unwrap_err();
-    assert!(matches!(err.problem(), Some(Problem::DatabaseNotEmpty)), "{err:?}");
+    assert!(
+        matches!(err.problem(), Some(Problem::DatabaseNotEmpty)),
+        "{err:?}"
+    );
 
     let fresh = same_engine(&db).await;
     let number = import_document(&fresh.db, &doc, "test").await.unwrap();
@@ -436,7 +448,9 @@ async fn the_document_round_trips_into_an_empty_database(db: Db) {
     // A row the schema refuses rolls the whole import back.
     let mut broken = doc.clone();
     broken.members[0].kind = "overlord".into();
-    let err = import_document(&empty.db, &broken, "test").await.unwrap_err();
+    let err = import_document(&empty.db, &broken, "test")
+        .await
+        .unwrap_err();
     assert_eq!(err.field(), Some("document"));
     assert!(import_document(&empty.db, &doc, "test").await.is_ok());
     fresh.finish().await;

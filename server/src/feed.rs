@@ -1,6 +1,8 @@
 //! The Atom feed of published news summaries (RFC 4287), one entry per assembly and language.
 
-use atom_syndication::{ContentBuilder, EntryBuilder, FeedBuilder, FixedDateTime, LinkBuilder, Text};
+use atom_syndication::{
+    ContentBuilder, EntryBuilder, FeedBuilder, FixedDateTime, LinkBuilder, Text,
+};
 use chrono::{DateTime, Utc};
 use plenary_core::model::NewsSummary;
 

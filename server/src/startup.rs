@@ -105,8 +105,8 @@ async fn export(db: &Db, number: i64, output: Option<&Path>) -> Result<(), Start
 
 async fn import(db: &Db, file: &Path) -> Result<(), StartError> {
     let text = std::fs::read_to_string(file).map_err(|e| other("reading the document")(&e))?;
-    let doc: plenary_core::storage::AssemblyDocument =
-        serde_json::from_str(&text).map_err(|e| other("the document is not an assembly document")(&e))?;
+    let doc: plenary_core::storage::AssemblyDocument = serde_json::from_str(&text)
+        .map_err(|e| other("the document is not an assembly document")(&e))?;
     let number = plenary_core::storage::import_document(db, &doc, "plenary import")
         .await
         .map_err(|e| other("importing the document failed")(&e))?;

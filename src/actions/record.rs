@@ -106,9 +106,14 @@ pub async fn update_report_record(
 
 pub async fn delete_report_record(db: &Db, actor: Option<&Actor>, id: i64) -> Result<()> {
     let actor = organizer(actor)?;
-    remove(db, actor, "report", id, get_report, async |tx: &mut Tx, _: &Report| {
-        delete_report(tx, id).await
-    })
+    remove(
+        db,
+        actor,
+        "report",
+        id,
+        get_report,
+        async |tx: &mut Tx, _: &Report| delete_report(tx, id).await,
+    )
     .await
 }
 
@@ -124,11 +129,17 @@ pub async fn create_presentation(
     input: &NewPresentation,
 ) -> Result<Presentation> {
     let actor = organizer(actor)?;
-    create(db, actor, "presentation", get_presentation, async |tx: &mut Tx| {
-        let assembly = assembly_of(tx, number).await?;
-        check_presentation(tx, assembly, input).await?;
-        insert_presentation(tx, assembly, input).await
-    })
+    create(
+        db,
+        actor,
+        "presentation",
+        get_presentation,
+        async |tx: &mut Tx| {
+            let assembly = assembly_of(tx, number).await?;
+            check_presentation(tx, assembly, input).await?;
+            insert_presentation(tx, assembly, input).await
+        },
+    )
     .await
 }
 
@@ -293,18 +304,29 @@ pub async fn add_attachment(
 ) -> Result<Attachment> {
     let actor = organizer(actor)?;
     input.validate()?;
-    create(db, actor, "attachment", get_attachment, async |tx: &mut Tx| {
-        let assembly = assembly_of(tx, number).await?;
-        insert_attachment(tx, assembly, input, Utc::now()).await
-    })
+    create(
+        db,
+        actor,
+        "attachment",
+        get_attachment,
+        async |tx: &mut Tx| {
+            let assembly = assembly_of(tx, number).await?;
+            insert_attachment(tx, assembly, input, Utc::now()).await
+        },
+    )
     .await
 }
 
 pub async fn remove_attachment(db: &Db, actor: Option<&Actor>, id: i64) -> Result<()> {
     let actor = organizer(actor)?;
-    remove(db, actor, "attachment", id, get_attachment, async |tx: &mut Tx, _: &Attachment| {
-        delete_attachment(tx, id).await
-    })
+    remove(
+        db,
+        actor,
+        "attachment",
+        id,
+        get_attachment,
+        async |tx: &mut Tx, _: &Attachment| delete_attachment(tx, id).await,
+    )
     .await
 }
 
@@ -383,7 +405,6 @@ pub async fn assembly_record(db: &Db, number: i64) -> Result<Record> {
     load_record(db, number).await
 }
 
-
 /// The declaration form as typed: the time of adoption in the venue's clock
 /// (`2021-08-10T12:40`), empty when not (yet) adopted.
 pub async fn record_declaration_form(
@@ -395,7 +416,9 @@ pub async fn record_declaration_form(
 ) -> Result<Declaration> {
     organizer(actor)?;
     if !adopted_local.trim().is_empty() {
-        let assembly = db.reading(async |tx| get_assembly(tx, number).await).await?;
+        let assembly = db
+            .reading(async |tx| get_assembly(tx, number).await)
+            .await?;
         let at = venue_time(&assembly.time_zone, adopted_local).map_err(|e| match e.problem() {
             Some(p) => Error::invalid("adopted_at", p.clone()),
             None => e,

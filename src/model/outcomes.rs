@@ -4,8 +4,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::*;
 use super::domain_enum;
+use super::*;
 use crate::record::DeclarationText;
 use crate::{Error, Problem, Result};
 
@@ -15,7 +15,10 @@ pub const MAX_ATTACHMENT_BYTES: usize = 5 * 1024 * 1024;
 /// The image types a news summary takes, by the signature at the start of the file.
 const IMAGE_SIGNATURES: &[(&str, &[u8])] = &[
     ("image/jpeg", &[0xFF, 0xD8, 0xFF]),
-    ("image/png", &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]),
+    (
+        "image/png",
+        &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A],
+    ),
     ("image/webp", b"RIFF"),
 ];
 
@@ -204,7 +207,8 @@ pub fn image_type(data: &[u8]) -> Option<&'static str> {
     IMAGE_SIGNATURES
         .iter()
         .find(|(kind, signature)| {
-            data.starts_with(signature) && (*kind != "image/webp" || data.get(8..12) == Some(b"WEBP"))
+            data.starts_with(signature)
+                && (*kind != "image/webp" || data.get(8..12) == Some(b"WEBP"))
         })
         .map(|(kind, _)| *kind)
 }
@@ -271,7 +275,10 @@ mod tests {
         ] {
             let err = photo(kind, data).validate().unwrap_err();
             assert_eq!(err.field(), Some("file"));
-            assert!(matches!(err.problem(), Some(Problem::AttachmentType { .. })));
+            assert!(matches!(
+                err.problem(),
+                Some(Problem::AttachmentType { .. })
+            ));
         }
     }
 

@@ -396,7 +396,8 @@ pub async fn import_document(db: &Db, doc: &AssemblyDocument, actor: &str) -> Re
             let sql = format!(
                 "SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
             );
-            on_tx!(&mut tx, c => sqlx::query(&sql).execute(c).await.map(|r| r.rows_affected())).map_err(internal)?;
+            on_tx!(&mut tx, c => sqlx::query(&sql).execute(c).await.map(|r| r.rows_affected()))
+                .map_err(internal)?;
         }
     }
     super::audit(

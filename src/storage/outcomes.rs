@@ -19,8 +19,13 @@ fn changed(n: u64, what: &str) -> Result<()> {
 
 /// Sets (or with `None` clears) the free-text outcome of an agenda item.
 pub async fn set_item_outcome(tx: &mut Tx, item_id: i64, outcome: Option<&str>) -> Result<()> {
-    let n = exec!(tx, "UPDATE agenda_items SET outcome = $1 WHERE id = $2", outcome, item_id)
-        .map_err(internal)?;
+    let n = exec!(
+        tx,
+        "UPDATE agenda_items SET outcome = $1 WHERE id = $2",
+        outcome,
+        item_id
+    )
+    .map_err(internal)?;
     changed(n, "The agenda item")
 }
 
@@ -63,7 +68,8 @@ impl From<ReportRow> for Report {
     }
 }
 
-const REPORT: &str = "SELECT id, assembly_id, agenda_item_id, committee_id, presenting_member_id, outcomes,
+const REPORT: &str =
+    "SELECT id, assembly_id, agenda_item_id, committee_id, presenting_member_id, outcomes,
     next_meeting_place, next_meeting_date FROM reports";
 
 pub async fn get_report(tx: &mut Tx, id: i64) -> Result<Report> {
@@ -221,11 +227,7 @@ pub async fn get_declaration(tx: &mut Tx, assembly_id: i64) -> Result<Option<Dec
 
 /// Records the declaration of an assembly (creating it the first time) and replaces its texts;
 /// a text left empty is removed.
-pub async fn save_declaration(
-    tx: &mut Tx,
-    assembly_id: i64,
-    d: &DeclarationInput,
-) -> Result<i64> {
+pub async fn save_declaration(tx: &mut Tx, assembly_id: i64, d: &DeclarationInput) -> Result<i64> {
     let id = match get_declaration(tx, assembly_id).await? {
         Some(existing) => {
             exec!(
@@ -245,7 +247,12 @@ pub async fn save_declaration(
             .fetch_one(c).await)
         .map_err(internal)?,
     };
-    exec!(tx, "DELETE FROM declaration_texts WHERE declaration_id = $1", id).map_err(internal)?;
+    exec!(
+        tx,
+        "DELETE FROM declaration_texts WHERE declaration_id = $1",
+        id
+    )
+    .map_err(internal)?;
     for t in d.texts.iter().filter(|t| !t.body.trim().is_empty()) {
         exec!(
             tx,

@@ -9,8 +9,8 @@ use chrono_tz::Tz;
 
 use super::pages::{load_sessions, shown};
 use super::{
-    attendance_summary, get_assembly, get_declaration, get_association, get_member, internal, list_postponements,
-    on_tx, rows, stored, time_zone, Db, Tx,
+    attendance_summary, get_assembly, get_association, get_declaration, get_member, internal,
+    list_postponements, on_tx, rows, stored, time_zone, Db, Tx,
 };
 use crate::record::*;
 use crate::tally::Tally;
@@ -133,8 +133,12 @@ pub async fn load_record(db: &Db, number: i64) -> Result<Record> {
         })
         .await?;
     record.attendance = attendance_summary(db, assembly_id).await?;
-    if let (Some(d), Some(main)) = (&mut record.declaration, record.association.languages.first()) {
-        d.texts.sort_by_key(|t| (&t.language != main, t.language.clone()));
+    if let (Some(d), Some(main)) = (
+        &mut record.declaration,
+        record.association.languages.first(),
+    ) {
+        d.texts
+            .sort_by_key(|t| (&t.language != main, t.language.clone()));
     }
     Ok(record)
 }
@@ -242,7 +246,10 @@ async fn decisions(tx: &mut Tx, assembly_id: i64) -> Result<Vec<DecisionRecord>>
         .collect()
 }
 
-fn decision(r: DecisionRow, ballots: &mut BTreeMap<i64, Vec<BallotRecord>>) -> Result<DecisionRecord> {
+fn decision(
+    r: DecisionRow,
+    ballots: &mut BTreeMap<i64, Vec<BallotRecord>>,
+) -> Result<DecisionRecord> {
     let applicant = || {
         member_name(
             r.applicant.clone().unwrap_or_default(),

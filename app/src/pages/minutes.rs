@@ -200,17 +200,44 @@ pub fn Decision(d: DecisionRecord) -> impl IntoView {
     let outcome = d.outcome;
     let effect = match (&d.subject, d.effect, d.reversed) {
         (_, _, true) => None,
-        (DecisionSubject::Membership { applicant, ordinal: Some(n), .. }, DecisionEffect::AdmitMember, _) => {
+        (
+            DecisionSubject::Membership {
+                applicant,
+                ordinal: Some(n),
+                ..
+            },
+            DecisionEffect::AdmitMember,
+            _,
+        ) => {
             let (name, n) = (applicant.name.clone(), *n);
-            Some(t!(i18n, decision_admitted, member = move || name.clone(), ordinal = move || ordinal(i18n.get_locale(), n)).into_any())
+            Some(
+                t!(
+                    i18n,
+                    decision_admitted,
+                    member = move || name.clone(),
+                    ordinal = move || ordinal(i18n.get_locale(), n)
+                )
+                .into_any(),
+            )
         }
         (DecisionSubject::Chairmanship { applicant, term }, DecisionEffect::ElectChair, _) => {
             let (name, term) = (applicant.name.clone(), *term);
-            Some(t!(i18n, decision_chair, member = move || name.clone(), term = move || term).into_any())
+            Some(
+                t!(
+                    i18n,
+                    decision_chair,
+                    member = move || name.clone(),
+                    term = move || term
+                )
+                .into_any(),
+            )
         }
         _ => None,
     };
-    let tally = d.vote.as_ref().and_then(|v| v.tally.clone().map(|t| (v.rule, t)));
+    let tally = d
+        .vote
+        .as_ref()
+        .and_then(|v| v.tally.clone().map(|t| (v.rule, t)));
     view! {
         <div class="decision-record" class:reversed=d.reversed>
             <p><strong>{move || outcome.tr()}</strong>{effect.map(|e| view! { ": "{e} })}</p>

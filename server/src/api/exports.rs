@@ -130,12 +130,11 @@ async fn popolo(State(s): State<AppState>, Id(number): Id<i64>, headers: HeaderM
 async fn news_feed(State(s): State<AppState>, headers: HeaderMap) -> Response {
     let base = base_url(&headers);
     // A database without an association yet still has a feed, an empty one.
-    let title = s
-        .db
-        .reading(async |tx| plenary_core::storage::get_association(tx).await)
-        .await
-        .map(|a| a.name)
-        .unwrap_or_else(|_| "Plenary".to_owned());
+    let title =
+        s.db.reading(async |tx| plenary_core::storage::get_association(tx).await)
+            .await
+            .map(|a| a.name)
+            .unwrap_or_else(|_| "Plenary".to_owned());
     let result = plenary_core::storage::published_news(&s.db)
         .await
         .map(|news| crate::feed::atom(&base, &title, &news));

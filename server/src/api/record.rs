@@ -8,8 +8,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Json;
 use plenary_core::actions;
 use plenary_core::model::{
-    Attachment, Declaration, DeclarationInput, NewAttachment, NewPresentation, NewReport,
-    NewsEdit, NewsSummary, Presentation, Report,
+    Attachment, Declaration, DeclarationInput, NewAttachment, NewPresentation, NewReport, NewsEdit,
+    NewsSummary, Presentation, Report,
 };
 use plenary_core::record::Record;
 use plenary_core::views::{NewsPage, RecordDesk};
@@ -240,7 +240,8 @@ async fn upload(mut form: Multipart) -> Result<NewAttachment, Error> {
                 photo = Some((file_name, content_type, data));
             }
             Some("caption") => {
-                caption = plenary_core::model::optional_text(&field.text().await.map_err(unreadable)?)
+                caption =
+                    plenary_core::model::optional_text(&field.text().await.map_err(unreadable)?)
             }
             _ => {}
         }
@@ -277,12 +278,18 @@ async fn attachment_upload(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("text/html"));
     match (result, from_browser) {
-        (Ok(_), true) => Redirect::to(&format!("/manage/assemblies/{number}/record#photos")).into_response(),
+        (Ok(_), true) => {
+            Redirect::to(&format!("/manage/assemblies/{number}/record#photos")).into_response()
+        }
         (Ok(a), false) => (StatusCode::CREATED, Json(a)).into_response(),
         (Err(e), true) => {
             // The desk shows the message above its upload form.
-            let query = serde_urlencoded::to_string([("photo_error", e.to_string())]).unwrap_or_default();
-            Redirect::to(&format!("/manage/assemblies/{number}/record?{query}#photos")).into_response()
+            let query =
+                serde_urlencoded::to_string([("photo_error", e.to_string())]).unwrap_or_default();
+            Redirect::to(&format!(
+                "/manage/assemblies/{number}/record?{query}#photos"
+            ))
+            .into_response()
         }
         (Err(e), false) => ApiError(e).into_response(),
     }

@@ -43,7 +43,10 @@ async fn the_record_is_reachable_from_the_assembly_page(db: Db) {
         "/api/assemblies/13/popolo.json",
         "/news.atom",
     ] {
-        assert!(page.contains(&format!("href=\"{link}\"")), "no link to {link}");
+        assert!(
+            page.contains(&format!("href=\"{link}\"")),
+            "no link to {link}"
+        );
     }
     let (status, minutes) = client.page_in("/assemblies/13/minutes", "en").await;
     assert_eq!(status, StatusCode::OK);
@@ -157,12 +160,12 @@ async fn attendance_and_ballots_read_back_as_csv(db: Db) {
     assert_eq!(rows.len(), record["attendees"].as_array().unwrap().len());
     let people: i64 = rows
         .iter()
-        .map(|r| r.iter().last().unwrap().parse::<i64>().unwrap())
+        .map(|r| r.iter().next_back().unwrap().parse::<i64>().unwrap())
         .sum();
     assert_eq!(people, record["attendance"]["people"].as_i64().unwrap());
-    assert!(rows
+    assert!(rows.iter().any(|r| r
         .iter()
-        .any(|r| r.iter().any(|f| f.contains("Trilateral Cooperation Secretariat (Japan, China"))));
+        .any(|f| f.contains("Trilateral Cooperation Secretariat (Japan, China"))));
 
     let (text, _) = fetch(&client, "/api/assemblies/13/ballots.csv").await;
     let mut reader = csv::Reader::from_reader(text.as_bytes());
@@ -185,9 +188,12 @@ async fn the_news_feed_lists_the_published_summaries(db: Db) {
 fn multipart(file_name: &str, content_type: &str, data: &[u8]) -> (String, Vec<u8>) {
     let boundary = "plenary-test-boundary";
     let mut body = Vec::new();
-    body.extend(format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"caption\"\r\n\r\nThe hall\r\n"
-    ).as_bytes());
+    body.extend(
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"caption\"\r\n\r\nThe hall\r\n"
+        )
+        .as_bytes(),
+    );
     body.extend(format!(
         "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: {content_type}\r\n\r\n"
     ).as_bytes());
@@ -196,7 +202,11 @@ fn multipart(file_name: &str, content_type: &str, data: &[u8]) -> (String, Vec<u
     (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
-async fn upload(client: &Client, accept: &str, part: (String, Vec<u8>)) -> axum::response::Response {
+async fn upload(
+    client: &Client,
+    accept: &str,
+    part: (String, Vec<u8>),
+) -> axum::response::Response {
     let mut request = Request::builder()
         .method(Method::POST)
         .uri("/api/assemblies/13/attachments")
@@ -224,14 +234,24 @@ const PNG: &[u8] = &[
 async fn photos_are_uploaded_checked_and_served(db: Db) {
     demo::load(&db).await.unwrap();
     let organizer = Client::signed_in(&db, Role::Organizer, "org@example.org", None).await;
-    let response = upload(&organizer, "application/json", multipart("hall.png", "image/png", PNG)).await;
+    let response = upload(
+        &organizer,
+        "application/json",
+        multipart("hall.png", "image/png", PNG),
+    )
+    .await;
     assert_eq!(response.status(), StatusCode::CREATED);
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
     let photo: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
     assert_eq!(photo["caption"], "The hall");
 
     // A document renamed as a photo is refused, naming the field.
-    let response = upload(&organizer, "application/json", multipart("notes.png", "image/png", b"%PDF-1.4")).await;
+    let response = upload(
+        &organizer,
+        "application/json",
+        multipart("notes.png", "image/png", b"%PDF-1.4"),
+    )
+    .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
     let error: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
@@ -239,16 +259,36 @@ async fn photos_are_uploaded_checked_and_served(db: Db) {
     assert_eq!(error["problem"]["key"], "attachment_type");
 
     // From a browser's form: back to the record desk, with the message when refused.
-    let response = upload(&organizer, "text/html", multipart("hall.png", "image/png", PNG)).await;
+    let response = upload(
+        &organizer,
+        "text/html",
+        multipart("hall.png", "image/png", PNG),
+    )
+    .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let response = upload(&organizer, "text/html", multipart("a.png", "image/png", b"GIF89a")).await;
-    let location = response.headers()[header::LOCATION].to_str().unwrap().to_owned();
-    assert!(location.starts_with("/manage/assemblies/13/record?photo_error="), "{location}");
+    let response = upload(
+        &organizer,
+        "text/html",
+        multipart("a.png", "image/png", b"GIF89a"),
+    )
+    .await;
+    let location = response.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        location.starts_with("/manage/assemblies/13/record?photo_error="),
+        "{location}"
+    );
 
     // The demo's summaries are published, so anyone may see the photos.
     let anonymous = Client::anonymous(&db).await;
     let response = anonymous
-        .raw(Method::GET, &format!("/api/attachments/{}", photo["id"]), None)
+        .raw(
+            Method::GET,
+            &format!("/api/attachments/{}", photo["id"]),
+            None,
+        )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers()[header::CONTENT_TYPE], "image/png");
@@ -257,8 +297,19 @@ async fn photos_are_uploaded_checked_and_served(db: Db) {
     let page = anonymous.get("/api/assemblies/13/news?lang=en").await;
     assert_eq!(page["attachments"].as_array().unwrap().len(), 2);
 
-    let delegate = Client::signed_in(&db, Role::Delegate, "d@example.org", Some("Hyogo Prefecture")).await;
-    let response = upload(&delegate, "application/json", multipart("hall.png", "image/png", PNG)).await;
+    let delegate = Client::signed_in(
+        &db,
+        Role::Delegate,
+        "d@example.org",
+        Some("Hyogo Prefecture"),
+    )
+    .await;
+    let response = upload(
+        &delegate,
+        "application/json",
+        multipart("hall.png", "image/png", PNG),
+    )
+    .await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
 }
 
@@ -266,11 +317,18 @@ async fn photos_are_uploaded_checked_and_served(db: Db) {
 fn without_nonces(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    let next = |s: &str| [" crossorigin=\"", " nonce=\""].iter().filter_map(|a| s.find(a)).min();
+    let next = |s: &str| {
+        [" crossorigin=\"", " nonce=\""]
+            .iter()
+            .filter_map(|a| s.find(a))
+            .min()
+    };
     while let Some(at) = next(rest) {
         out.push_str(&rest[..at]);
         let value = rest[at..].find("=\"").unwrap() + at + 2;
-        let end = rest[value..].find('"').map_or(rest.len(), |e| value + e + 1);
+        let end = rest[value..]
+            .find('"')
+            .map_or(rest.len(), |e| value + e + 1);
         rest = &rest[end..];
     }
     out.push_str(rest);
@@ -292,11 +350,21 @@ async fn the_whole_assembly_moves_to_an_empty_server(db: Db) {
     let empty = same_engine(&db).await;
     let target = Client::signed_in(&empty.db, Role::Organizer, "org@example.org", None).await;
     let answer = target
-        .expect(StatusCode::CREATED, Method::POST, "/api/documents", document.clone())
+        .expect(
+            StatusCode::CREATED,
+            Method::POST,
+            "/api/documents",
+            document.clone(),
+        )
         .await;
     assert_eq!(answer["number"], 13);
     target
-        .expect(StatusCode::CONFLICT, Method::POST, "/api/documents", document)
+        .expect(
+            StatusCode::CONFLICT,
+            Method::POST,
+            "/api/documents",
+            document,
+        )
         .await;
     for page in [
         "/assemblies/13",
@@ -311,7 +379,11 @@ async fn the_whole_assembly_moves_to_an_empty_server(db: Db) {
         assert_eq!(status, StatusCode::OK);
         if let Some(at) = before.bytes().zip(after.bytes()).position(|(a, b)| a != b) {
             let window = |s: &str| s[at.saturating_sub(80)..(at + 80).min(s.len())].to_owned();
-            panic!("{page} differs after the move:\n{}\n----\n{}", window(&before), window(&after));
+            panic!(
+                "{page} differs after the move:\n{}\n----\n{}",
+                window(&before),
+                window(&after)
+            );
         }
         assert_eq!(before.len(), after.len(), "{page} differs after the move");
     }

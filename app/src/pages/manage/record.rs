@@ -161,7 +161,11 @@ fn ReportFields(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let committees = record_choices(&d.committees, |c| (c.id, c.name.clone()));
-    let id = if r.id == 0 { String::new() } else { r.id.to_string() };
+    let id = if r.id == 0 {
+        String::new()
+    } else {
+        r.id.to_string()
+    };
     view! {
         <ActionForm action=save attr:class="form grid">
             <input type="hidden" name="id" value=id/>
@@ -222,7 +226,11 @@ fn PresentationFields(
     error: Signal<Option<plenary_core::Error>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let id = if p.id == 0 { String::new() } else { p.id.to_string() };
+    let id = if p.id == 0 {
+        String::new()
+    } else {
+        p.id.to_string()
+    };
     view! {
         <ActionForm action=save attr:class="form grid">
             <input type="hidden" name="id" value=id/>
@@ -242,7 +250,10 @@ fn DeclarationForm(d: RecordDesk) -> impl IntoView {
     reload_after!(save);
     let error = failure!(save);
     let current = d.declaration.clone();
-    let title = current.as_ref().map(|c| c.title.clone()).unwrap_or_default();
+    let title = current
+        .as_ref()
+        .map(|c| c.title.clone())
+        .unwrap_or_default();
     let item = current
         .as_ref()
         .and_then(|c| c.agenda_item_id)
