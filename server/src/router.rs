@@ -102,6 +102,8 @@ pub fn router(state: AppState, sessions: Store) -> Router {
         .layer(from_fn(gate))
         .layer(from_fn_with_state(state.clone(), identify))
         .layer(session_layer)
+        // Brotli or gzip for whoever asks; tower-http leaves event streams and images alone.
+        .layer(tower_http::compression::CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

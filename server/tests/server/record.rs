@@ -399,3 +399,29 @@ both_engines!(
     photos_are_uploaded_checked_and_served,
     the_whole_assembly_moves_to_an_empty_server,
 );
+
+/// Pages and API answers go out compressed to clients that ask.
+#[tokio::test]
+async fn answers_are_compressed_for_browsers_that_ask() {
+    let t = TestDb::sqlite().await;
+    demo::load(&t.db).await.unwrap();
+    let client = Client::anonymous(&t.db).await;
+    for (path, encoding) in [
+        ("/assemblies/13/agenda", "br"),
+        ("/api/assemblies/13/record", "gzip"),
+    ] {
+        let request = Request::builder()
+            .uri(path)
+            .header(header::ACCEPT_ENCODING, encoding)
+            .body(Body::empty())
+            .unwrap();
+        let response = client.app.clone().oneshot(request).await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(
+            response.headers()[header::CONTENT_ENCODING],
+            encoding,
+            "{path}"
+        );
+    }
+    t.finish().await;
+}
