@@ -84,6 +84,12 @@ async function submit(page, endpoint, button) {
   return response;
 }
 
+// The messages of the alerts in `scope` that say something (forms keep an empty one ready).
+async function alerts(scope) {
+  const texts = await scope.locator('[role=alert]').allInnerTexts();
+  return texts.map((t) => t.trim()).filter((t) => t.length > 0);
+}
+
 const exports = [
   ['/assemblies/13/calendar.ics', 'text/calendar'],
   ['/api/assemblies/13/document', 'application/json'],
@@ -212,8 +218,11 @@ test('an organizer publishes the Chinese summary, records the Korean declaration
   await open(page, '/manage/assemblies/13/record', base);
 
   // The Chinese summary: drafted from the record, edited, saved, published.
-  await submit(page, 'draft_news_summary', page.locator('button[data-command="draft"][data-language="zh"]'));
   const zh = page.locator('details.panel[lang="zh"]');
+  assert.equal(await zh.evaluate((d) => d.open), false, 'no Chinese summary yet');
+  await zh.locator('summary').click();
+  await submit(page, 'draft_news_summary', zh.locator('button[data-command="draft"][data-language="zh"]'));
+  assert.equal(await zh.evaluate((d) => d.open), true, 'the Chinese draft is shown open');
   const headlineField = zh.locator('input[name="headline"]');
   await headlineField.waitFor({ timeout: 15000 });
   const drafted = await headlineField.inputValue();
@@ -250,7 +259,7 @@ test('an organizer publishes the Chinese summary, records the Korean declaration
   await upload.locator('input[name=caption]').fill('The plenary hall in Pohang');
   await Promise.all([page.waitForURL('**/manage/assemblies/13/record**'), upload.locator('button[type=submit]').click()]);
   await page.waitForSelector('body[data-hydrated="true"]', { timeout: 20000 });
-  assert.equal(await page.locator('#photos [role=alert]').count(), 0, 'no error');
+  assert.deepEqual(await alerts(page.locator('#photos')), [], 'no error');
   assert.equal(await page.locator('#photos ul.photos img').count(), 1, 'one photo');
 
   await open(visitor, '/assemblies/13/news?lang=en', base);
@@ -266,9 +275,10 @@ test('an organizer publishes the Chinese summary, records the Korean declaration
   const again = page.locator('#photos form[enctype="multipart/form-data"]');
   await again.locator('input[name=file]').setInputFiles({ name: 'minutes.png', mimeType: 'image/png', buffer: notPng });
   await Promise.all([page.waitForURL('**/manage/assemblies/13/record?photo_error=**'), again.locator('button[type=submit]').click()]);
-  const refusal = page.locator('#photos [role=alert]');
-  await refusal.waitFor();
-  assert.ok((await refusal.innerText()).trim().length > 0, 'the refusal says why');
+  await page.waitForSelector('body[data-hydrated="true"]', { timeout: 20000 });
+  const refusal = await alerts(page.locator('#photos'));
+  assert.equal(refusal.length, 1, 'the refusal says why');
+  console.log(`# a text file posing as a PNG is refused: "${refusal[0]}"`);
   assert.equal(await page.locator('#photos ul.photos img').count(), 1, 'still one photo');
   await assertAccessible(page);
   assert.deepEqual(errors, []);

@@ -375,6 +375,8 @@ pub struct RecordDesk {
     pub reports: Vec<Report>,
     pub presentations: Vec<Presentation>,
     pub declaration: Option<Declaration>,
+    /// When the declaration was adopted, on the venue's clock, as a `datetime-local` value.
+    pub declaration_adopted_local: Option<String>,
     /// One summary per language generated so far.
     pub news: Vec<NewsSummary>,
     pub attachments: Vec<Attachment>,

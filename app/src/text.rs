@@ -1,7 +1,7 @@
 //! The interface's words in the reader's language: dates, ordinals, and the labels of the
 //! domain's closed sets of values (the translations themselves are in `locales/*.json`).
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use plenary_core::auth::Role;
 use plenary_core::model::*;
@@ -10,45 +10,19 @@ use plenary_core::views::{ChairRole, ChairView, SpeakerView};
 
 use crate::i18n::*;
 
-const EN_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const RU_MONTHS: [&str; 12] = [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
-
-/// "10 August 2021", "2021년 8월 10일", "2021年8月10日", "10 августа 2021 г.", "2021 оны 8-р сарын 10".
+/// "10 August 2021", "2021년 8월 10일", "2021年8月10日", "10 августа 2021 г.", "2021 оны 8-р сарын 10":
+/// the forms the news summaries use too.
 pub fn long_date(locale: Locale, d: NaiveDate) -> String {
-    let (y, m, day) = (d.year(), d.month(), d.day());
-    match locale {
-        Locale::en => format!("{day} {} {y}", EN_MONTHS[m as usize - 1]),
-        Locale::ko => format!("{y}년 {m}월 {day}일"),
-        Locale::zh | Locale::ja => format!("{y}年{m}月{day}日"),
-        Locale::ru => format!("{day} {} {y} г.", RU_MONTHS[m as usize - 1]),
-        Locale::mn => format!("{y} оны {m}-р сарын {day}"),
-    }
+    use plenary_core::news::Language;
+    let language = match locale {
+        Locale::en => Language::En,
+        Locale::ko => Language::Ko,
+        Locale::zh => Language::Zh,
+        Locale::ja => Language::Ja,
+        Locale::ru => Language::Ru,
+        Locale::mn => Language::Mn,
+    };
+    plenary_core::news::long_date(language, d)
 }
 
 /// "79th", "79번째", "第79", "79-й", "79-р": a member government's place in the order of joining.

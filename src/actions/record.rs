@@ -356,12 +356,18 @@ pub async fn attachment_file(
 pub async fn record_desk(db: &Db, actor: Option<&Actor>, number: i64) -> Result<RecordDesk> {
     organizer(actor)?;
     let record = load_record(db, number).await?;
+    let tz = time_zone(&record.assembly.time_zone)?;
     db.reading(async |tx| {
         let assembly = assembly_of(tx, number).await?;
+        let declaration = get_declaration(tx, assembly).await?;
         Ok(RecordDesk {
             reports: list_reports(tx, assembly).await?,
             presentations: list_presentations(tx, assembly).await?,
-            declaration: get_declaration(tx, assembly).await?,
+            declaration_adopted_local: declaration
+                .as_ref()
+                .and_then(|d| d.adopted_at)
+                .map(|at| at.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string()),
+            declaration,
             news: list_news(tx, assembly).await?,
             attachments: list_attachments(tx, assembly).await?,
             members: list_members(tx).await?,

@@ -38,12 +38,12 @@ pub(super) fn ordinal(n: i64) -> String {
     )
 }
 
-/// "2021 оны 8 сарын 10".
+/// "2021 оны 8-р сарын 10".
 pub(super) fn date(d: NaiveDate) -> String {
-    format!("{} оны {} сарын {}", d.year(), d.month(), d.day())
+    format!("{} оны {}-р сарын {}", d.year(), d.month(), d.day())
 }
 
-/// "2021 оны 8 сарын 10-ны": the date in the genitive, before "өдөр" (day).
+/// "2021 оны 8-р сарын 10-ны": the date in the genitive, before "өдөр" (day).
 fn of_day(d: NaiveDate) -> String {
     let ending = if front(i64::from(d.day())) {
         "ний"
@@ -53,7 +53,7 @@ fn of_day(d: NaiveDate) -> String {
     format!("{}-{ending}", date(d))
 }
 
-/// "2021 оны 8 сарын 10-ны өдөр": the day as the time of a sentence.
+/// "2021 оны 8-р сарын 10-ны өдөр": the day as the time of a sentence.
 fn on_day(d: NaiveDate) -> String {
     format!("{} өдөр", of_day(d))
 }

@@ -108,6 +108,19 @@ pub struct NewsDraft {
     pub body: String,
 }
 
+/// A date as `language` writes it: "10 August 2021", "2021년 8월 10일", "10 августа 2021 г." (the
+/// pages use the same forms).
+pub fn long_date(language: Language, d: chrono::NaiveDate) -> String {
+    match language {
+        Language::En => en::date(d),
+        Language::Ko => ko::date(d),
+        Language::Zh => zh::date(d),
+        Language::Ja => ja::date(d),
+        Language::Ru => ru::date(d),
+        Language::Mn => mn::date(d),
+    }
+}
+
 /// Writes the news draft of `record` in `language`.
 pub fn news_draft(record: &Record, language: Language) -> NewsDraft {
     let facts = Facts::read(record);

@@ -667,7 +667,7 @@ fn every_other_language_tells_the_same_facts_in_its_own_words() {
         (Language::Zh, "2021年8月10日"),
         (Language::Ja, "2021年8月10日"),
         (Language::Ru, "10 августа 2021 г."),
-        (Language::Mn, "2021 оны 8 сарын 10"),
+        (Language::Mn, "2021 оны 8-р сарын 10"),
     ];
     for (language, date) in dates {
         let draft = news_draft(&record, language);
@@ -733,7 +733,7 @@ fn each_language_says_it_in_its_own_forms() {
             "14 дүгээр бүрэн эрхийн хугацаа",
             "санал нэгтэй",
             "240 гаруй хүн",
-            "2021 оны 8 сарын 10-ны өдөр",
+            "2021 оны 8-р сарын 10-ны өдөр",
             "Хятад — Henan Province, Ningxia Hui Autonomous Region болон Hubei Province",
         ],
     );
@@ -983,7 +983,7 @@ fn dates_in_each_language() {
     assert_eq!(zh::date(d), "2021年8月10日");
     assert_eq!(ja::date(d), "2021年8月10日");
     assert_eq!(ru::date(d), "10 августа 2021 г.");
-    assert_eq!(mn::date(d), "2021 оны 8 сарын 10");
+    assert_eq!(mn::date(d), "2021 оны 8-р сарын 10");
 }
 
 #[test]

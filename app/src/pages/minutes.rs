@@ -11,6 +11,7 @@ use crate::api::load_minutes;
 use crate::i18n::*;
 use crate::label;
 use crate::layout::{assembly_number, AssemblyTabs, Clock, ErrorPanel, PageTitle};
+use crate::pages::language_name;
 use crate::pages::record_links::RecordLinks;
 use crate::text::{date, ordinal, Label, SpeakerName};
 
@@ -278,7 +279,7 @@ fn Declaration(r: Record) -> impl IntoView {
                 }}
                 {d.texts.iter().map(|t| view! {
                     <div class="declaration-text" lang=t.language.clone()>
-                        <h3>{t.language.clone()}</h3>
+                        <h3>{language_name(&t.language)}</h3>
                         {t.body.split("\n\n").map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()}
                     </div>
                 }).collect_view()}

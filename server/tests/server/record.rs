@@ -277,7 +277,7 @@ async fn photos_are_uploaded_checked_and_served(db: Db) {
         .unwrap()
         .to_owned();
     assert!(
-        location.starts_with("/manage/assemblies/13/record?photo_error="),
+        location.starts_with("/manage/assemblies/13/record?photo_error=attachment_type"),
         "{location}"
     );
 

@@ -5,8 +5,9 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use plenary_core::model::{NewsStatus, Presentation, Report};
+use plenary_core::model::{NewsStatus, Presentation, Report, MAX_ATTACHMENT_BYTES};
 use plenary_core::views::RecordDesk;
+use plenary_core::Problem;
 
 use super::{loading, ManageNav};
 use crate::api::{
@@ -14,6 +15,7 @@ use crate::api::{
     RemoveReport, SaveDeclaration, SaveNewsSummary, SaveOutcome, SavePresentation, SaveReport,
     DECLARATION_LANGUAGES,
 };
+use crate::errors::ErrorText;
 use crate::forms::{record_choices, Choice, Field, FormError, Fresh, Revision};
 use crate::i18n::*;
 use crate::layout::{assembly_number, ErrorPanel, PageTitle};
@@ -259,14 +261,7 @@ fn DeclarationForm(d: RecordDesk) -> impl IntoView {
         .and_then(|c| c.agenda_item_id)
         .map(|i| i.to_string())
         .unwrap_or_default();
-    // The time of adoption in the venue's clock, as a datetime-local value.
-    let adopted = d
-        .record
-        .declaration
-        .as_ref()
-        .and_then(|r| r.adopted_at.as_ref())
-        .map(|at| format!("{}T{}", d.record.assembly.start_date, at.local))
-        .unwrap_or_default();
+    let adopted = d.declaration_adopted_local.clone().unwrap_or_default();
     let text = move |language: &str| {
         current
             .as_ref()
@@ -377,13 +372,16 @@ fn Photos(d: RecordDesk) -> impl IntoView {
     reload_after!(remove);
     let error = failure!(remove);
     let number = d.record.assembly.number;
-    // An upload the server refused comes back here with its message in the query.
-    let refused = use_query_map().read_untracked().get("photo_error");
+    // An upload the server refused comes back here with the problem's key in the query.
+    let refused = use_query_map()
+        .read_untracked()
+        .get("photo_error")
+        .and_then(|key| upload_problem(&key));
     view! {
         <section id="photos" aria-labelledby="photos-heading">
             <h2 id="photos-heading">{t!(i18n, photos)}</h2>
             <FormError error/>
-            {refused.map(|message| view! { <p class="form-error" role="alert">{message}</p> })}
+            {refused.map(|problem| view! { <p class="form-error" role="alert"><ErrorText error=plenary_core::Error::invalid("file", problem)/></p> })}
             <ul class="photos">
                 {d.attachments.iter().map(|a| {
                     let full = format!("{} {}", t_string!(i18n, remove), a.file_name);
@@ -404,5 +402,20 @@ fn Photos(d: RecordDesk) -> impl IntoView {
                 <button type="submit">{t!(i18n, upload_photo)}</button>
             </form>
         </section>
+    }
+}
+
+/// The problem an upload was refused for, from the key the server sent the browser back with;
+/// nothing for keys it never sends.
+fn upload_problem(key: &str) -> Option<Problem> {
+    match key {
+        "attachment_type" => Some(Problem::AttachmentType {
+            allowed: "JPEG, PNG, WebP".into(),
+        }),
+        "attachment_too_large" => Some(Problem::AttachmentTooLarge {
+            max_mb: (MAX_ATTACHMENT_BYTES / (1024 * 1024)) as i64,
+        }),
+        "required" => Some(Problem::Required),
+        _ => None,
     }
 }
