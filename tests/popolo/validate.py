@@ -9,8 +9,8 @@ motion.json, each vote event against vote_event.json (and through it count.json 
 The schemas name each other by absolute URL, some as http://popoloproject.com/schemas/…, others as
 http://www.popoloproject.com/schemas/…; both spellings are mapped to the local files, and nothing
 is ever fetched from the network: a $ref to a schema that is not local is an error. The schemas
-come from DIR (default: ../shared/standards/popolo next to the repository), completed by the
-ones in schemas/ beside this script for those DIR lacks.
+come from DIR (default: schemas/ beside this script), completed by the ones in schemas/ for
+those DIR lacks.
 
 Exit status: 0 valid; 1 invalid (every error printed); 2 cannot validate here (a missing
 package, schema directory or file), so that a broken setup is never mistaken for a verdict.
@@ -22,8 +22,10 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_SCHEMAS = HERE.parent.parent.parent / "shared" / "standards" / "popolo"
+# The Popolo schemas the export is checked against travel with the repository (schemas/), so a
+# clone anywhere validates the same way; --schemas DIR checks against another copy.
 SUPPLEMENT = HERE / "schemas"
+DEFAULT_SCHEMAS = SUPPLEMENT
 HOSTS = ("http://popoloproject.com/schemas/", "http://www.popoloproject.com/schemas/")
 DOCUMENTS = (("motions", "motion.json"), ("vote_events", "vote_event.json"))
 
