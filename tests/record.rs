@@ -248,6 +248,12 @@ async fn what_an_item_produced_is_recorded_and_audited(db: Db) {
     let languages: Vec<_> = d.texts.iter().map(|t| t.language.as_str()).collect();
     assert_eq!(languages, ["en", "ko"]);
     assert_eq!(d.adopted_at.unwrap().local, "13:05");
+    // The desk offers the same time back, on the venue's clock, for the next save.
+    let desk = record_desk(&db, Some(&me), 13).await.unwrap();
+    assert_eq!(
+        desk.declaration_adopted_local.as_deref(),
+        Some("2021-08-10T13:05")
+    );
 
     let actions = audit_actions(&db).await;
     for action in [

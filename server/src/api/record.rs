@@ -283,9 +283,12 @@ async fn attachment_upload(
         }
         (Ok(a), false) => (StatusCode::CREATED, Json(a)).into_response(),
         (Err(e), true) => {
-            // The desk shows the message above its upload form.
-            let query =
-                serde_urlencoded::to_string([("photo_error", e.to_string())]).unwrap_or_default();
+            // The desk says it in the reader's language from the problem's stable key.
+            let key = serde_json::to_value(e.problem())
+                .ok()
+                .and_then(|p| p["key"].as_str().map(str::to_owned))
+                .unwrap_or_else(|| "required".to_owned());
+            let query = serde_urlencoded::to_string([("photo_error", key)]).unwrap_or_default();
             Redirect::to(&format!(
                 "/manage/assemblies/{number}/record?{query}#photos"
             ))
