@@ -72,6 +72,21 @@ impl TestDb {
         }
     }
 
+    /// The URL of this PostgreSQL database, for the server processes a test starts on it (None
+    /// on SQLite): the server of `PLENARY_TEST_POSTGRES_URL`, this test's database.
+    pub fn postgres_url(&self) -> Option<String> {
+        let Cleanup::Postgres { admin_url, name } = &self.cleanup else {
+            return None;
+        };
+        let (base, query) = match admin_url.split_once('?') {
+            Some((base, query)) => (base, format!("?{query}")),
+            None => (admin_url.as_str(), String::new()),
+        };
+        let host = base.find("://")? + 3;
+        let path = base[host..].find('/').map_or(base.len(), |p| host + p);
+        Some(format!("{}/{name}{query}", &base[..path]))
+    }
+
     /// Closes the database and removes it.
     pub async fn finish(self) {
         // A connection still held by a task the test left behind must not hang the suite; the

@@ -8,10 +8,20 @@
 //!
 //! Ballots are the one change that does not send its own event: they come in bursts, so the hub
 //! sends the new state once per burst, at most four times a second per assembly.
+//!
+//! On SQLite (one process) events are sent to the channels as their command commits. On
+//! PostgreSQL several processes serve the same assemblies, so every event, including those of
+//! this process's own commands, reaches the channels through the database's NOTIFY and the
+//! process's one listener (`live::listen`): one path for all events keeps them in commit order
+//! and never sends one twice.
+
+mod listen;
+
+pub use listen::listener_name;
 
 use std::collections::{HashMap, HashSet};
 use std::convert::Infallible;
-use std::sync::{Arc, Mutex, Weak};
+use std::sync::{Arc, Mutex, Once, Weak};
 use std::time::Duration;
 
 use axum::extract::{Query, State};
@@ -44,8 +54,11 @@ pub struct Hub {
     db: Db,
     /// Assemblies whose tally changed and whose new state is due to be sent.
     tally_due: Mutex<HashSet<i64>>,
-    /// The hub itself, for the delayed sends it spawns.
+    /// The hub itself, for the delayed sends and the listener it spawns.
     me: Weak<Hub>,
+    /// Starts the PostgreSQL listener when the first stream subscribes: a process nobody
+    /// watches through needs no listening connection.
+    listening: Once,
 }
 
 impl Hub {
@@ -56,6 +69,7 @@ impl Hub {
             db,
             tally_due: Mutex::default(),
             me: me.clone(),
+            listening: Once::new(),
         })
     }
 
@@ -74,6 +88,13 @@ impl Hub {
 
     /// A receiver of assembly `number`'s events from now on.
     pub fn subscribe(&self, number: i64) -> broadcast::Receiver<LiveEvent> {
+        if let Db::Postgres(pool) = &self.db {
+            self.listening.call_once(|| {
+                if let Some(hub) = self.me.upgrade() {
+                    tokio::spawn(listen::run(hub, pool.clone()));
+                }
+            });
+        }
         let mut channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
         channels
             .entry(number)
@@ -86,14 +107,32 @@ impl Hub {
         let channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
         channels.get(&number).map_or(0, |c| c.receiver_count())
     }
-}
 
-impl Publisher for Hub {
-    fn publish(&self, event: LiveEvent) {
+    /// The assemblies that have streams listening now.
+    fn watched(&self) -> Vec<i64> {
+        let channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
+        channels
+            .iter()
+            .filter(|(_, c)| c.receiver_count() > 0)
+            .map(|(number, _)| *number)
+            .collect()
+    }
+
+    /// Sends `event` to the streams of its assembly.
+    fn send(&self, event: LiveEvent) {
         let channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(channel) = channels.get(&event.assembly) {
             // No receiver is fine: nobody is watching this assembly.
             let _ = channel.send(event);
+        }
+    }
+}
+
+impl Publisher for Hub {
+    fn publish(&self, event: LiveEvent) {
+        // On PostgreSQL the listener sends it, as it does the other processes' events.
+        if let Db::Sqlite(_) = self.db {
+            self.send(event);
         }
     }
 

@@ -59,6 +59,7 @@ pub(super) async fn commit_and_publish(
 /// Appends the assembly's live state as its next event, inside `tx`.
 async fn state_event(tx: &mut Tx, number: i64) -> Result<(LiveView, LiveEvent)> {
     let assembly = get_assembly(tx, number).await?;
+    lock_events(tx, assembly.id).await?;
     let state = live_state(tx, assembly.id).await?;
     let id = last_event_id(tx, assembly.id).await? + 1;
     let view = live_view(tx, &assembly, &state, id).await?;

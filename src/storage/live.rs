@@ -29,7 +29,9 @@ pub struct LiveEvent {
     pub data: std::sync::Arc<str>,
 }
 
-/// Who hears about live events after their transaction commits (the server's live hub).
+/// Who hears about live events after their transaction commits (the server's live hub). On
+/// PostgreSQL the committed event is also announced to every server process through NOTIFY (see
+/// [`append_event`]), and the server's hub delivers it from there rather than from `publish`.
 pub trait Publisher: Send + Sync {
     fn publish(&self, event: LiveEvent);
     /// A ballot changed the tally of assembly `number`. Ballots come in bursts (seventy members
@@ -208,6 +210,27 @@ pub async fn live_view(
     })
 }
 
+/// Waits for any other transaction that is appending an event of this assembly to end, so that
+/// the next [`last_event_id`] sees its event. Several server processes on one PostgreSQL append
+/// events concurrently (a command on one, a tally on another); without this, two of them would
+/// pick the same next id and one would fail. SQLite needs nothing: a write transaction already
+/// holds the one write lock (`BEGIN IMMEDIATE`).
+pub async fn lock_events(tx: &mut Tx, assembly_id: i64) -> Result<()> {
+    if let Tx::Postgres(t) = tx {
+        // An advisory lock nothing else takes, not the assembly's row: commands reach this point
+        // holding the audit log's lock, and edits lock the assembly's row before the audit log's,
+        // so waiting here for that row could deadlock. The key's high half ("live") keeps it
+        // apart from other advisory locks.
+        const LIVE: i64 = 0x6c69_7665 << 32;
+        sqlx::query("SELECT pg_advisory_xact_lock($1)")
+            .bind(LIVE | (assembly_id & 0xffff_ffff))
+            .execute(&mut **t)
+            .await
+            .map_err(internal)?;
+    }
+    Ok(())
+}
+
 /// The id of the last event of an assembly (0 if none).
 pub async fn last_event_id(tx: &mut Tx, assembly_id: i64) -> Result<i64> {
     on_tx!(tx, c => sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) FROM live_events WHERE assembly_id = $1")
@@ -215,7 +238,14 @@ pub async fn last_event_id(tx: &mut Tx, assembly_id: i64) -> Result<i64> {
     .map_err(internal)
 }
 
-/// Appends the next event of an assembly; its id.
+/// The PostgreSQL NOTIFY channel on which every committed event is announced to the other
+/// server processes, as `<assembly id>:<seq>`.
+pub const LIVE_CHANNEL: &str = "plenary_live";
+
+/// Appends event `id` of an assembly. On PostgreSQL the event is also announced on
+/// [`LIVE_CHANNEL`] in the same transaction: PostgreSQL delivers the notice only if the
+/// transaction commits, and delivers notices in commit order, so listeners never hear of an
+/// event they cannot read yet.
 pub async fn append_event(
     tx: &mut Tx,
     assembly_id: i64,
@@ -233,7 +263,22 @@ pub async fn append_event(
         Utc::now()
     )
     .map_err(internal)?;
+    if let Tx::Postgres(t) = tx {
+        sqlx::query("SELECT pg_notify($1, $2)")
+            .bind(LIVE_CHANNEL)
+            .bind(format!("{assembly_id}:{id}"))
+            .execute(&mut **t)
+            .await
+            .map_err(internal)?;
+    }
     Ok(())
+}
+
+/// The number of the assembly with `id`, if there is one.
+pub async fn assembly_number(db: &Db, id: i64) -> Result<Option<i64>> {
+    on_db!(db, c => sqlx::query_scalar("SELECT number FROM assemblies WHERE id = $1")
+        .bind(id).fetch_optional(c).await)
+    .map_err(internal)
 }
 
 /// The events of assembly `number` after `after`, oldest first, at most `limit`.

@@ -2,6 +2,7 @@
 //! application, so one binary instead of five saves minutes of linking and a gigabyte of disk.
 
 mod authorization;
+mod cross_process;
 mod live;
 mod organizing;
 mod record;
