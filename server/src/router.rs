@@ -102,10 +102,20 @@ pub fn router(state: AppState, sessions: Store) -> Router {
         .layer(from_fn(gate))
         .layer(from_fn_with_state(state.clone(), identify))
         .layer(session_layer)
-        // Brotli or gzip for whoever asks; tower-http leaves event streams and images alone.
-        .layer(tower_http::compression::CompressionLayer::new())
+        .layer(compression())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Brotli or gzip for whoever asks, on pages and API answers. tower-http leaves event streams and
+/// images alone; the wasm bundle too is sent as it is, since compressing megabytes on every
+/// request would delay hydration (compressing it once at build time belongs to the release build).
+fn compression(
+) -> tower_http::compression::CompressionLayer<impl tower_http::compression::Predicate> {
+    use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
+    tower_http::compression::CompressionLayer::new().compress_when(
+        DefaultPredicate::new().and(NotForContentType::const_new("application/wasm")),
+    )
 }
 
 /// Opens the session store on `db` and builds the router.
