@@ -12,13 +12,6 @@ use crate::storage::*;
 use crate::views::{NewsPage, RecordDesk};
 use crate::{Error, Problem, Result};
 
-/// The id of assembly `number`, or `NotFound`.
-async fn assembly_of(tx: &mut Tx, number: i64) -> Result<i64> {
-    assembly_id(tx, number)
-        .await?
-        .ok_or_else(|| Error::not_found("The assembly"))
-}
-
 /// Checks that `item` (if any) is on the agenda of the assembly.
 async fn on_agenda(tx: &mut Tx, assembly: i64, item: Option<i64>) -> Result<()> {
     if let Some(item) = item {
@@ -75,7 +68,7 @@ pub async fn create_report(
 ) -> Result<Report> {
     let actor = organizer(actor)?;
     create(db, actor, "report", get_report, async |tx: &mut Tx| {
-        let assembly = assembly_of(tx, number).await?;
+        let assembly = get_assembly(tx, number).await?.id;
         check_report(tx, assembly, input).await?;
         insert_report(tx, assembly, input).await
     })
@@ -135,7 +128,7 @@ pub async fn create_presentation(
         "presentation",
         get_presentation,
         async |tx: &mut Tx| {
-            let assembly = assembly_of(tx, number).await?;
+            let assembly = get_assembly(tx, number).await?.id;
             check_presentation(tx, assembly, input).await?;
             insert_presentation(tx, assembly, input).await
         },
@@ -188,7 +181,7 @@ pub async fn record_declaration(
     let actor = organizer(actor)?;
     input.validate()?;
     let mut tx = db.begin().await?;
-    let assembly = assembly_of(&mut tx, number).await?;
+    let assembly = get_assembly(&mut tx, number).await?.id;
     on_agenda(&mut tx, assembly, input.agenda_item_id).await?;
     let before = get_declaration(&mut tx, assembly).await?;
     let id = save_declaration(&mut tx, assembly, input).await?;
@@ -240,7 +233,7 @@ pub async fn draft_news(
         body: draft.body,
     };
     create(db, actor, "news_summary", get_news, async |tx: &mut Tx| {
-        let assembly = assembly_of(tx, number).await?;
+        let assembly = get_assembly(tx, number).await?.id;
         save_news(tx, assembly, language.tag(), &edit, Utc::now()).await
     })
     .await
@@ -310,7 +303,7 @@ pub async fn add_attachment(
         "attachment",
         get_attachment,
         async |tx: &mut Tx| {
-            let assembly = assembly_of(tx, number).await?;
+            let assembly = get_assembly(tx, number).await?.id;
             insert_attachment(tx, assembly, input, Utc::now()).await
         },
     )
@@ -358,7 +351,7 @@ pub async fn record_desk(db: &Db, actor: Option<&Actor>, number: i64) -> Result<
     let record = load_record(db, number).await?;
     let tz = time_zone(&record.assembly.time_zone)?;
     db.reading(async |tx| {
-        let assembly = assembly_of(tx, number).await?;
+        let assembly = get_assembly(tx, number).await?.id;
         let declaration = get_declaration(tx, assembly).await?;
         Ok(RecordDesk {
             reports: list_reports(tx, assembly).await?,

@@ -706,7 +706,7 @@ async fn publish_news(db: &Db) -> Result<()> {
         .map(|d| d.and_utc())
         .ok_or(crate::Error::Internal)?;
     let mut tx = db.begin().await?;
-    let assembly = record_assembly_id(&mut tx).await?;
+    let assembly = get_assembly(&mut tx, NUMBER).await?.id;
     for language in [Language::En, Language::Ko] {
         let draft = news_draft(&record, language);
         let edit = NewsEdit {
@@ -718,12 +718,6 @@ async fn publish_news(db: &Db) -> Result<()> {
         set_news_status(&mut tx, id, NewsStatus::Published, published).await?;
     }
     tx.commit().await
-}
-
-async fn record_assembly_id(tx: &mut Tx) -> Result<i64> {
-    assembly_id(tx, NUMBER)
-        .await?
-        .ok_or_else(|| crate::Error::not_found("The assembly"))
 }
 
 /// Delegates per government beyond the default of three (illustrative).

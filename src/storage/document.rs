@@ -213,9 +213,7 @@ const ALL: &str = "";
 /// The document of assembly `number`.
 pub async fn export_document(db: &Db, number: i64) -> Result<AssemblyDocument> {
     db.reading(async |tx| {
-        let id = super::assembly_id(tx, number)
-            .await?
-            .ok_or_else(|| Error::not_found("The assembly"))?;
+        let id = super::get_assembly(tx, number).await?.id;
         let a = Some(id);
         Ok(AssemblyDocument {
             format: DOCUMENT_FORMAT.into(),

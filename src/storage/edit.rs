@@ -17,7 +17,7 @@ macro_rules! exec {
 pub(crate) use exec;
 
 /// `NotFound` naming `what` when a statement changed no row.
-fn found(changed: u64, what: &str) -> Result<()> {
+pub(crate) fn found(changed: u64, what: &str) -> Result<()> {
     if changed == 0 {
         return Err(Error::not_found(what));
     }

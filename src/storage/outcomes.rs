@@ -4,18 +4,11 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::FromRow;
 
-use super::edit::exec;
+use super::edit::{exec, found};
 use super::{internal, on_db, on_tx, row, rows, stored, Db, Tx};
 use crate::model::*;
 use crate::record::DeclarationText;
 use crate::{Error, Result};
-
-fn changed(n: u64, what: &str) -> Result<()> {
-    if n == 0 {
-        return Err(Error::not_found(what));
-    }
-    Ok(())
-}
 
 /// Sets (or with `None` clears) the free-text outcome of an agenda item.
 pub async fn set_item_outcome(tx: &mut Tx, item_id: i64, outcome: Option<&str>) -> Result<()> {
@@ -26,7 +19,7 @@ pub async fn set_item_outcome(tx: &mut Tx, item_id: i64, outcome: Option<&str>) 
         item_id
     )
     .map_err(internal)?;
-    changed(n, "The agenda item")
+    found(n, "The agenda item")
 }
 
 /// The outcome recorded for an item, if any.
@@ -102,12 +95,12 @@ pub async fn update_report(tx: &mut Tx, id: i64, r: &NewReport) -> Result<()> {
         id
     )
     .map_err(internal)?;
-    changed(n, "The report")
+    found(n, "The report")
 }
 
 pub async fn delete_report(tx: &mut Tx, id: i64) -> Result<()> {
     let n = exec!(tx, "DELETE FROM reports WHERE id = $1", id).map_err(internal)?;
-    changed(n, "The report")
+    found(n, "The report")
 }
 
 #[derive(FromRow)]
@@ -177,12 +170,12 @@ pub async fn update_presentation(tx: &mut Tx, id: i64, p: &NewPresentation) -> R
         id
     )
     .map_err(internal)?;
-    changed(n, "The presentation")
+    found(n, "The presentation")
 }
 
 pub async fn delete_presentation(tx: &mut Tx, id: i64) -> Result<()> {
     let n = exec!(tx, "DELETE FROM presentations WHERE id = $1", id).map_err(internal)?;
-    changed(n, "The presentation")
+    found(n, "The presentation")
 }
 
 #[derive(FromRow)]
@@ -374,7 +367,7 @@ pub async fn set_news_status(
         id
     )
     .map_err(internal)?;
-    changed(n, "The news summary")
+    found(n, "The news summary")
 }
 
 #[derive(FromRow)]
@@ -450,5 +443,5 @@ pub async fn attachment_data(tx: &mut Tx, id: i64) -> Result<Vec<u8>> {
 
 pub async fn delete_attachment(tx: &mut Tx, id: i64) -> Result<()> {
     let n = exec!(tx, "DELETE FROM news_attachments WHERE id = $1", id).map_err(internal)?;
-    changed(n, "The photo")
+    found(n, "The photo")
 }

@@ -131,10 +131,7 @@ pub async fn assembly_page(db: &Db, number: i64) -> Result<AssemblyPage> {
     let (a, host, postponements, sessions) = db
         .reading(async |tx| {
             let a = get_assembly(tx, number).await?;
-            let host = match a.host_member_id {
-                Some(id) => Some(get_member(tx, id).await?.name),
-                None => None,
-            };
+            let host = host_name(tx, &a).await?;
             let sessions = load_sessions(tx, a.id, time_zone(&a.time_zone)?).await?;
             let postponements = list_postponements(tx, a.id).await?;
             Ok((a, host, postponements, sessions))
@@ -171,6 +168,14 @@ pub async fn assembly_page(db: &Db, number: i64) -> Result<AssemblyPage> {
             .filter(|c| c.role != ChairRole::Past)
             .collect(),
     })
+}
+
+/// The name of the member government hosting assembly `a`, if any.
+pub(crate) async fn host_name(tx: &mut Tx, a: &Assembly) -> Result<Option<String>> {
+    match a.host_member_id {
+        Some(id) => Ok(Some(get_member(tx, id).await?.name)),
+        None => Ok(None),
+    }
 }
 
 /// The totals of the whole-assembly attendance lines.

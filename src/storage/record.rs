@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use super::pages::{load_sessions, shown};
+use super::pages::{host_name, load_sessions, shown};
 use super::{
-    attendance_summary, get_assembly, get_association, get_declaration, get_member, internal,
+    attendance_summary, get_assembly, get_association, get_declaration, internal,
     list_postponements, on_tx, rows, stored, time_zone, Db, Tx,
 };
 use crate::record::*;
@@ -95,10 +95,7 @@ pub async fn load_record(db: &Db, number: i64) -> Result<Record> {
             let a = get_assembly(tx, number).await?;
             let tz = time_zone(&a.time_zone)?;
             let association = get_association(tx).await?;
-            let host = match a.host_member_id {
-                Some(id) => Some(get_member(tx, id).await?.name),
-                None => None,
-            };
+            let host = host_name(tx, &a).await?;
             let record = Record {
                 association: RecordAssociation {
                     name: association.name,
