@@ -149,7 +149,18 @@ pub fn ErrorPanel(error: Error) -> impl IntoView {
 /// ("Agenda · 13th General Assembly of NEAR").
 #[component]
 pub fn PageTitle(#[prop(into)] what: TextProp, about: String) -> impl IntoView {
-    view! { <Title text=move || format!("{} · {about}", what.get())/> }
+    view! { <LocalTitle text=move || format!("{} · {about}", what.get())/> }
+}
+
+/// A `<title>` in the reader's language. The server reads it once, as the page is built:
+/// leptos_meta reads titles again after the page has rendered, and under concurrent requests the
+/// language signal a closure reads may be disposed by then (a panic the load tool found). In the
+/// browser it follows the reader's language.
+#[component]
+pub fn LocalTitle(#[prop(into)] text: TextProp) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let text = text.get().to_string();
+    view! { <Title text=text/> }
 }
 
 /// Assembly numbers come from the URL; anything that is not a number names no assembly.

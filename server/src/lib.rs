@@ -4,6 +4,7 @@
 #![recursion_limit = "256"]
 
 pub mod api;
+mod assets;
 pub mod auth;
 pub mod config;
 mod feed;

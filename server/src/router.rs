@@ -38,7 +38,7 @@ impl AppState {
     /// The state for a site built under `site_root` (see bin/build-site).
     pub fn new(db: Db, site_root: &std::path::Path) -> Self {
         let leptos_options = LeptosOptions::builder()
-            .output_name("plenary")
+            .output_name(crate::assets::bundle_name(site_root))
             .site_root(site_root.to_string_lossy().as_ref())
             .site_pkg_dir("pkg")
             .build();
@@ -75,6 +75,8 @@ pub fn router(state: AppState, sessions: Store) -> Router {
     let options = state.leptos_options.clone();
     let page_shell = move || shell(options.clone());
     let (api, openapi) = crate::api::routes();
+    let site_root = std::path::PathBuf::from(state.leptos_options.site_root.as_ref());
+    let pkg = crate::assets::pkg(&site_root, &state.leptos_options.output_name);
     let session_layer = SessionManagerLayer::new(sessions)
         .with_name("plenary_session")
         .with_http_only(true)
@@ -92,6 +94,7 @@ pub fn router(state: AppState, sessions: Store) -> Router {
         .route("/login", post(crate::forms::login))
         .route("/logout", post(crate::forms::logout))
         .merge(api)
+        .nest_service("/pkg", pkg)
         .leptos_routes_with_context(&state, routes, state.context(), page_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,

@@ -189,7 +189,13 @@ async fn serve(db: Db, args: &ServeArgs) -> Result<(), StartError> {
             addr: args.addr,
             source,
         })?;
-    if !args.site_root.join("pkg").join("plenary.js").exists() {
+    let bundle = crate::assets::bundle_name(&args.site_root);
+    if !args
+        .site_root
+        .join("pkg")
+        .join(format!("{bundle}.js"))
+        .exists()
+    {
         tracing::warn!(site_root = %args.site_root.display(),
             "no built site found: pages render but do not hydrate; run bin/build-site");
     }

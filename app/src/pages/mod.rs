@@ -23,17 +23,16 @@ pub use news::{language_name, NewsPage};
 pub use register::RegisterPage;
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::i18n::*;
-use crate::layout::ErrorPanel;
+use crate::layout::{ErrorPanel, LocalTitle};
 
 /// Any path Plenary does not serve.
 #[component]
 pub fn NotFound() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, not_found)/>
+        <LocalTitle text=move || t_string!(i18n, not_found)/>
         <ErrorPanel error=plenary_core::Error::not_found("This page")/>
     }
 }

@@ -1,12 +1,11 @@
 //! `/members`: the member register by country, with ordinals and the chairs by term.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use plenary_core::model::{MemberKind, MemberStatus};
 
 use crate::api::load_register;
 use crate::i18n::*;
-use crate::layout::ErrorPanel;
+use crate::layout::{ErrorPanel, LocalTitle};
 use crate::text::{chair_line, ordinal, Label};
 use plenary_core::views::ChairRole;
 
@@ -15,7 +14,7 @@ pub fn RegisterPage() -> impl IntoView {
     let page = Resource::new(|| (), |_| load_register());
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, member_register).to_string()/>
+        <LocalTitle text=move || t_string!(i18n, member_register).to_string()/>
         <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match page.await {

@@ -6,8 +6,6 @@
 //! `PLENARY_TEST_POSTGRES_URL`, like the PostgreSQL half of `both_engines!`.
 
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use plenary_core::storage::Db;
@@ -17,82 +15,10 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 use crate::live::{Received, Subscriber};
+use crate::processes::{plenary, Server};
 
 const ORGANIZER: &str = "ops@example.org";
 const PASSWORD: &str = "a long enough password";
-
-/// One `plenary serve` process; killed when dropped.
-struct Server {
-    child: Child,
-    addr: SocketAddr,
-    log: PathBuf,
-}
-
-impl Server {
-    async fn start(url: &str, dir: &Path, name: &str) -> Server {
-        let addr = {
-            let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-            free.local_addr().unwrap()
-        };
-        let log = dir.join(format!("{name}.log"));
-        let mut child = Command::new(env!("CARGO_BIN_EXE_plenary"))
-            .args(["serve", "--addr", &addr.to_string()])
-            .env("DATABASE_URL", url)
-            .env("PLENARY_DATA_DIR", dir)
-            .env("RUST_LOG", "warn,plenary_server=info")
-            .stdout(Stdio::null())
-            .stderr(std::fs::File::create(&log).unwrap())
-            .spawn()
-            .unwrap();
-        for _ in 0..400 {
-            if TcpStream::connect(addr).await.is_ok() {
-                return Server { child, addr, log };
-            }
-            if let Some(status) = child.try_wait().unwrap() {
-                panic!(
-                    "server {name} exited ({status}): {}",
-                    std::fs::read_to_string(&log).unwrap_or_default()
-                );
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!("server {name} did not start within 20 s");
-    }
-
-    fn log(&self) -> String {
-        std::fs::read_to_string(&self.log).unwrap_or_default()
-    }
-
-    /// The `application_name` of this process's listening connection.
-    fn listener(&self) -> String {
-        plenary_server::live::listener_name(self.child.id())
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Runs the `plenary` command line on the database at `url`.
-async fn plenary(url: &str, dir: &Path, args: &[&str]) {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_plenary"));
-    command
-        .args(args)
-        .env("DATABASE_URL", url)
-        .env("PLENARY_DATA_DIR", dir)
-        .env("RUST_LOG", "warn");
-    let out = tokio::task::spawn_blocking(move || command.output().unwrap())
-        .await
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "plenary {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 /// One HTTP/1.0 request, a POST of `body` or else a GET: the status, the session cookie it sets
 /// (if any), the JSON answer.
@@ -179,8 +105,8 @@ impl Cluster {
             ],
         )
         .await;
-        let a = Server::start(&url, dir.path(), "a").await;
-        let b = Server::start(&url, dir.path(), "b").await;
+        let a = Server::start(&url, dir.path(), "a", &[]).await;
+        let b = Server::start(&url, dir.path(), "b", &[]).await;
         let (status, cookie, answer) = http(
             a.addr,
             "/api/session",

@@ -249,6 +249,37 @@ async fn form_errors_speak_the_readers_language(db: Db) {
     );
 }
 
+/// Pages rendered at the same time each come out whole, with their title in the reader's
+/// language. Titles were once read after rendering, when under concurrent requests the language
+/// signal could already be gone: a panic and a cut connection for about 1 request in 250.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn pages_rendered_at_once_all_come_out_whole() {
+    let t = plenary_core::testing::TestDb::sqlite().await;
+    demo::load(&t.db).await.unwrap();
+    let client = std::sync::Arc::new(Client::anonymous(&t.db).await);
+    let mut readers = Vec::new();
+    for reader in 0..8 {
+        let client = client.clone();
+        readers.push(tokio::spawn(async move {
+            let (path, language, title) = [
+                ("/assemblies/13/agenda", "en", "<title>Agenda · "),
+                ("/members", "ko", "<title>회원 명부 · Plenary</title>"),
+            ][reader % 2];
+            for _ in 0..150 {
+                let (status, html) = client.page_in(path, language).await;
+                assert_eq!(status, StatusCode::OK);
+                assert!(html.contains(title), "{path} lacks {title}");
+                // The last thing a whole page sends: the resources it resolved.
+                assert!(html.trim_end().ends_with("</script>"), "{path} is cut");
+            }
+        }));
+    }
+    for reader in readers {
+        reader.await.expect("every page rendered without a panic");
+    }
+    t.finish().await;
+}
+
 both_engines!(
     the_workspace_speaks_the_organizers_language,
     form_errors_speak_the_readers_language,

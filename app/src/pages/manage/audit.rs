@@ -2,14 +2,13 @@
 //! GET form, so the filter is in the URL).
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use plenary_core::model::AuditFilter;
 
 use super::{loading, ManageNav};
 use crate::api::load_audit;
 use crate::i18n::*;
-use crate::layout::ErrorPanel;
+use crate::layout::{ErrorPanel, LocalTitle};
 
 #[component]
 pub fn AuditPage() -> impl IntoView {
@@ -27,7 +26,7 @@ pub fn AuditPage() -> impl IntoView {
     let entries = Resource::new(filter, load_audit);
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, m_audit_log)/>
+        <LocalTitle text=move || t_string!(i18n, m_audit_log)/>
         <Transition fallback=loading>
             {move || Suspend::new(async move {
                 match entries.await {

@@ -19,7 +19,6 @@ pub use users::UsersPage;
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 use plenary_core::model::{AssemblyMode, AssemblyStatus};
 use plenary_core::views::Workspace;
@@ -27,7 +26,7 @@ use plenary_core::views::Workspace;
 use crate::api::{load_workspace, SaveAssembly};
 use crate::forms::{enum_choices, record_choices, Choice, Field, FormError, Fresh, Revision};
 use crate::i18n::*;
-use crate::layout::ErrorPanel;
+use crate::layout::{ErrorPanel, LocalTitle};
 use crate::text::{date, Label};
 use crate::{failure, label, reload_after};
 
@@ -59,7 +58,7 @@ pub fn ManagePage() -> impl IntoView {
     reload_after!(create);
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, workspace)/>
+        <LocalTitle text=move || t_string!(i18n, workspace)/>
         <Transition fallback=loading>
             {move || Suspend::new(async move {
                 match data.await {

@@ -3,7 +3,6 @@
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use plenary_core::model::*;
 use plenary_core::views::Workspace;
 
@@ -13,7 +12,7 @@ use crate::forms::{
     enum_choices, record_choices, Choice, EditPanel, Field, FormError, Fresh, Revision,
 };
 use crate::i18n::*;
-use crate::layout::ErrorPanel;
+use crate::layout::{ErrorPanel, LocalTitle};
 use crate::text::Label;
 use crate::{button_form, failure, label, reload_after};
 
@@ -23,7 +22,7 @@ pub fn RegisterEditor() -> impl IntoView {
     let data = Resource::new(move || revision.get(), |_| load_workspace());
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, m_register)/>
+        <LocalTitle text=move || t_string!(i18n, m_register)/>
         <Transition fallback=loading>
             {move || Suspend::new(async move {
                 match data.await {

@@ -3,7 +3,6 @@
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use plenary_core::auth::Role;
 use plenary_core::model::User;
 use plenary_core::views::Workspace;
@@ -13,7 +12,7 @@ use crate::api::*;
 use crate::errors::ErrorText;
 use crate::forms::{enum_choices, record_choices, Choice, Field, FormError, Fresh, Revision};
 use crate::i18n::*;
-use crate::layout::ErrorPanel;
+use crate::layout::{ErrorPanel, LocalTitle};
 use crate::text::Label;
 use crate::{failure, label, reload_after};
 
@@ -28,7 +27,7 @@ pub fn UsersPage() -> impl IntoView {
     reload_after!(invite);
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, m_accounts)/>
+        <LocalTitle text=move || t_string!(i18n, m_accounts)/>
         <Transition fallback=loading>
             {move || Suspend::new(async move {
                 let (users, workspace) = (users.await, workspace.await);
