@@ -25,6 +25,7 @@ pub struct Ballots {
 #[derive(Debug, Clone)]
 pub struct BallotsResult {
     pub vote_id: i64,
+    /// Delegates whose member votes (the others are not sent to vote).
     pub delegates: usize,
     pub accepted: usize,
     pub refused: usize,
@@ -71,14 +72,19 @@ const CHOICES: [&str; 3] = ["yes", "no", "abstain"];
 pub async fn run(target: Target, plan: &Ballots) -> Result<BallotsResult, LoadError> {
     let mut control = Conn::open(target.addr).await?;
     let vote_id = open_vote(&mut control, target, &plan.organizer).await?;
+    let voting = voting_members(&mut control, target, &plan.organizer).await?;
     let mut voters = Vec::new();
     for delegate in &plan.delegates {
         let (cookie, actor) = sign_in(target.addr, &delegate.email, &delegate.password).await?;
         let member = actor["member_id"].as_i64().ok_or_else(|| {
             LoadError::Setup(format!("{} is not a delegate of a member", delegate.email))
         })?;
-        voters.push((cookie, member));
+        // An associate member's delegate has no vote unless the association says so.
+        if voting.contains(&member) {
+            voters.push((cookie, member));
+        }
     }
+    let delegates = voters.len();
 
     let started = Instant::now();
     let deadline = started + plan.duration;
@@ -112,7 +118,7 @@ pub async fn run(target: Target, plan: &Ballots) -> Result<BallotsResult, LoadEr
     close_vote(&mut control, vote_id, &plan.organizer).await?;
     Ok(BallotsResult {
         vote_id,
-        delegates: plan.delegates.len(),
+        delegates,
         accepted,
         refused,
         elapsed,
@@ -153,6 +159,25 @@ async fn open_vote(conn: &mut Conn, target: Target, cookie: &str) -> Result<i64,
             what: "opening a vote".into(),
             problem: "the answer names no vote id".into(),
         })
+}
+
+/// The members present who may vote, as the organizers' vote desk lists them.
+async fn voting_members(
+    conn: &mut Conn,
+    target: Target,
+    cookie: &str,
+) -> Result<Vec<i64>, LoadError> {
+    let path = format!("/api/assemblies/{}/votes", target.assembly);
+    let desk = conn
+        .get(&path, Some(cookie))
+        .await?
+        .json("reading the vote desk")?;
+    Ok(desk["voters"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v[0].as_i64())
+        .collect())
 }
 
 async fn close_vote(conn: &mut Conn, vote_id: i64, cookie: &str) -> Result<(), LoadError> {

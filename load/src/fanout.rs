@@ -119,7 +119,7 @@ pub async fn run(target: Target, plan: &Fanout) -> Result<FanoutResult, LoadErro
         };
         viewers.push(tokio::spawn(viewer.watch()));
     }
-    wait_until_ready(&ready, plan.subscribers, &viewers).await?;
+    wait_until_ready(&ready, plan.subscribers, &mut viewers).await?;
     let connect = started.elapsed();
 
     let mut sent = Vec::with_capacity(plan.rounds);
@@ -194,13 +194,18 @@ async fn command(
 async fn wait_until_ready(
     ready: &AtomicUsize,
     wanted: usize,
-    viewers: &[tokio::task::JoinHandle<Result<HashMap<i64, Instant>, LoadError>>],
+    viewers: &mut [tokio::task::JoinHandle<Result<HashMap<i64, Instant>, LoadError>>],
 ) -> Result<(), LoadError> {
     let deadline = Instant::now() + Duration::from_secs(300);
     while ready.load(Ordering::Acquire) < wanted {
-        if let Some(failed) = viewers.iter().position(|v| v.is_finished()) {
+        if let Some(failed) = viewers.iter_mut().find(|v| v.is_finished()) {
+            let why = match failed.await {
+                Ok(Err(e)) => e.to_string(),
+                Ok(Ok(_)) => "it ended".into(),
+                Err(e) => e.to_string(),
+            };
             return Err(LoadError::Setup(format!(
-                "viewer {failed} stopped while connecting ({} of {wanted} connected)",
+                "a viewer stopped while connecting ({} of {wanted} connected): {why}",
                 ready.load(Ordering::Acquire)
             )));
         }

@@ -106,6 +106,7 @@ async fn run(cli: &Cli) -> Result<Report, LoadError> {
     let mut report = Report::default();
     for scenario in scenarios {
         eprintln!("plenary-load: running {scenario:?}");
+        let started = std::time::Instant::now();
         match scenario {
             Scenario::Pages => {
                 let plan = pages::Pages {
@@ -135,6 +136,10 @@ async fn run(cli: &Cli) -> Result<Report, LoadError> {
                 report.ballots(&ballots::run(target, &plan).await?);
             }
         }
+        eprintln!(
+            "plenary-load: {scenario:?} took {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
     }
     Ok(report)
 }

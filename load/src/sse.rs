@@ -1,10 +1,14 @@
 //! Reads a Server-Sent Events stream as it arrives in chunks: the id of each event once the blank
 //! line that ends it has arrived, which is when a browser would dispatch it.
 
+/// How much of a line is kept to tell what it is (`id:`, `data:`); a data line's content is not
+/// needed, and copying ten thousand streams' data would make the tool the bottleneck.
+const KEPT: usize = 32;
+
 /// An incremental reader of one stream.
 #[derive(Debug, Default)]
 pub struct SseReader {
-    /// The unfinished last line of the chunks so far.
+    /// The beginning (up to [`KEPT`] bytes) of the unfinished last line of the chunks so far.
     partial: Vec<u8>,
     /// The id of the event being read, once its `id:` line has arrived.
     id: Option<i64>,
@@ -18,18 +22,18 @@ impl SseReader {
     pub fn feed(&mut self, chunk: &[u8]) -> Vec<i64> {
         let mut done = Vec::new();
         let mut rest = chunk;
-        while let Some(end) = rest.iter().position(|b| *b == b'\n') {
+        while let Some(end) = memchr::memchr(b'\n', rest) {
             let (line, after) = rest.split_at(end);
             rest = &after[1..];
             if self.partial.is_empty() {
                 self.line(line, &mut done);
             } else {
                 let mut whole = std::mem::take(&mut self.partial);
-                whole.extend_from_slice(line);
+                keep(&mut whole, line);
                 self.line(&whole, &mut done);
             }
         }
-        self.partial.extend_from_slice(rest);
+        keep(&mut self.partial, rest);
         done
     }
 
@@ -50,6 +54,12 @@ impl SseReader {
             self.has_data = true;
         }
     }
+}
+
+/// Appends the start of `more` to `line`, up to [`KEPT`] bytes in all.
+fn keep(line: &mut Vec<u8>, more: &[u8]) {
+    let room = KEPT.saturating_sub(line.len());
+    line.extend_from_slice(&more[..more.len().min(room)]);
 }
 
 #[cfg(test)]
@@ -76,6 +86,17 @@ mod tests {
         assert!(reader.feed(b"d: 4").is_empty());
         assert!(reader.feed(b"2\r\ndata: x\r\n").is_empty());
         assert_eq!(reader.feed(b"\r\n"), vec![42]);
+    }
+
+    #[test]
+    fn a_long_data_line_across_many_chunks_is_one_event() {
+        let mut reader = SseReader::default();
+        assert!(reader.feed(b"id: 9\ndata: ").is_empty());
+        for _ in 0..1000 {
+            assert!(reader.feed(&[b'x'; 100]).is_empty());
+        }
+        assert!(reader.partial.len() <= super::KEPT);
+        assert_eq!(reader.feed(b"\n\n"), vec![9]);
     }
 
     #[test]

@@ -51,7 +51,8 @@ pub enum Db {
 /// One write transaction. Dropping it without [`Tx::commit`] rolls everything back.
 #[derive(Debug)]
 pub enum Tx {
-    Sqlite(Transaction<'static, Sqlite>),
+    /// With this process's turn to write to the file, for a write transaction.
+    Sqlite(Transaction<'static, Sqlite>, Option<WriterTurn>),
     Postgres(Transaction<'static, Postgres>),
 }
 
@@ -71,7 +72,7 @@ macro_rules! on_db {
 macro_rules! on_tx {
     ($tx:expr, $conn:ident => $body:expr) => {
         match $tx {
-            $crate::storage::Tx::Sqlite(t) => {
+            $crate::storage::Tx::Sqlite(t, _) => {
                 let $conn = &mut **t;
                 $body
             }
@@ -90,7 +91,9 @@ impl Db {
     pub async fn begin(&self) -> Result<Tx> {
         Ok(match self {
             Db::Sqlite(pool) => {
-                Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await.map_err(internal)?)
+                let turn = writers(pool).lock_owned().await;
+                let tx = pool.begin_with("BEGIN IMMEDIATE").await.map_err(internal)?;
+                Tx::Sqlite(tx, Some(turn))
             }
             Db::Postgres(pool) => Tx::Postgres(pool.begin().await.map_err(internal)?),
         })
@@ -100,7 +103,7 @@ impl Db {
     /// write lock, so readers never wait for writers.
     pub async fn read(&self) -> Result<Tx> {
         Ok(match self {
-            Db::Sqlite(pool) => Tx::Sqlite(pool.begin().await.map_err(internal)?),
+            Db::Sqlite(pool) => Tx::Sqlite(pool.begin().await.map_err(internal)?, None),
             Db::Postgres(pool) => Tx::Postgres(pool.begin().await.map_err(internal)?),
         })
     }
@@ -124,10 +127,30 @@ impl Db {
     }
 }
 
+/// A write transaction's turn to write to its SQLite file (see [`writers`]).
+pub type WriterTurn = tokio::sync::OwnedMutexGuard<()>;
+
+/// The queue of this process's write transactions on the SQLite file behind `pool`. SQLite runs
+/// one writer at a time and refuses the others, which then sleep in its busy handler for 1 to
+/// 100 ms before trying again, however soon the file is free. Queued here, each writer starts as
+/// soon as the one before it commits.
+fn writers(pool: &SqlitePool) -> std::sync::Arc<tokio::sync::Mutex<()>> {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex, OnceLock};
+    type Queues = Mutex<HashMap<std::path::PathBuf, Arc<tokio::sync::Mutex<()>>>>;
+    static QUEUES: OnceLock<Queues> = OnceLock::new();
+    let file = pool.connect_options().get_filename().to_path_buf();
+    let mut queues = QUEUES
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    queues.entry(file).or_default().clone()
+}
+
 impl Tx {
     pub async fn commit(self) -> Result<()> {
         match self {
-            Tx::Sqlite(t) => t.commit().await,
+            Tx::Sqlite(t, _turn) => t.commit().await,
             Tx::Postgres(t) => t.commit().await,
         }
         .map_err(internal)
