@@ -282,34 +282,28 @@ async fn check_database(
     let failed = |e: sqlx::Error| LoadError::Setup(format!("reading the database {url}: {e}"));
     let audited_sql = "SELECT count(*) FROM audit_log WHERE action = 'ballot.cast' AND entity = 'vote' AND entity_id = $1";
     let ballots_sql = "SELECT member_id, choice FROM ballots WHERE vote_id = $1";
+    // The same two queries on whichever engine the server uses.
+    macro_rules! read {
+        ($pool:expr) => {{
+            let pool = $pool.map_err(failed)?;
+            let audited = sqlx::query_scalar(audited_sql)
+                .bind(vote_id)
+                .fetch_one(&pool)
+                .await
+                .map_err(failed)?;
+            let rows = sqlx::query_as(ballots_sql)
+                .bind(vote_id)
+                .fetch_all(&pool)
+                .await
+                .map_err(failed)?;
+            pool.close().await;
+            (audited, rows)
+        }};
+    }
     let (audited, rows): (i64, Vec<(i64, String)>) = if url.starts_with("postgres") {
-        let pool = sqlx::PgPool::connect(url).await.map_err(failed)?;
-        let audited = sqlx::query_scalar(audited_sql)
-            .bind(vote_id)
-            .fetch_one(&pool)
-            .await
-            .map_err(failed)?;
-        let rows = sqlx::query_as(ballots_sql)
-            .bind(vote_id)
-            .fetch_all(&pool)
-            .await
-            .map_err(failed)?;
-        pool.close().await;
-        (audited, rows)
+        read!(sqlx::PgPool::connect(url).await)
     } else {
-        let pool = sqlx::SqlitePool::connect(url).await.map_err(failed)?;
-        let audited = sqlx::query_scalar(audited_sql)
-            .bind(vote_id)
-            .fetch_one(&pool)
-            .await
-            .map_err(failed)?;
-        let rows = sqlx::query_as(ballots_sql)
-            .bind(vote_id)
-            .fetch_all(&pool)
-            .await
-            .map_err(failed)?;
-        pool.close().await;
-        (audited, rows)
+        read!(sqlx::SqlitePool::connect(url).await)
     };
     let recorded: HashMap<i64, String> = rows.iter().cloned().collect();
     Ok(BallotsOnRecord {

@@ -103,12 +103,7 @@ impl Report {
         };
         self.row(
             format!("pages: {label} {} ({} bytes)", t.path, t.bytes),
-            format!(
-                "{:.0} req/s, p50 {}, p99 {}{failed}",
-                t.per_second(),
-                millis(t.latency.p50),
-                millis(t.latency.p99)
-            ),
+            format!("{:.0} req/s, {}{failed}", t.per_second(), t.latency.brief()),
             "",
             None,
         );
@@ -131,12 +126,7 @@ impl Report {
         );
         self.row(
             "ballots: accepted per second".into(),
-            format!(
-                "{:.0}/s (p50 {}, p99 {})",
-                b.per_second(),
-                millis(b.latency.p50),
-                millis(b.latency.p99)
-            ),
+            format!("{:.0}/s ({})", b.per_second(), b.latency.brief()),
             "≥ 2000/s",
             Some(b.per_second() >= targets::BALLOTS_PER_SECOND),
         );

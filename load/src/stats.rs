@@ -30,6 +30,13 @@ impl Latency {
     }
 }
 
+impl Latency {
+    /// "p50 3.1 ms, p99 6.0 ms".
+    pub fn brief(&self) -> String {
+        format!("p50 {}, p99 {}", millis(self.p50), millis(self.p99))
+    }
+}
+
 /// The nearest-rank percentile of sorted, non-empty `samples`: the smallest sample with at least
 /// `percent` of the samples at or below it.
 fn nearest_rank(samples: &[Duration], percent: f64) -> Duration {

@@ -3,8 +3,9 @@
 //!
 //! Fan-out costs one serialization per event, not one per subscriber: the event's JSON is made
 //! once (in core, as the payload stored with the event), framed for the wire once (a [`Frame`])
-//! as it enters the channel, and every subscriber's stream writes the same shared bytes. The database is read only when a subscriber connects or
-//! resumes (to send what it missed) or falls too far behind the channel (to send the full state).
+//! as it enters the channel, and every subscriber's stream writes the same shared bytes. The
+//! database is read only when a subscriber connects or resumes (to send what it missed) or falls
+//! too far behind the channel (to send the full state).
 //!
 //! Ballots are the one change that does not send its own event: they come in bursts, so the hub
 //! sends the new state once per burst, at most four times a second per assembly.
