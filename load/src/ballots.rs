@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use serde_json::json;
 
 use crate::accounts::Account;
-use crate::http::{sign_in, Conn};
+use crate::http::{live_state, sign_in, Conn};
 use crate::stats::Latency;
 use crate::{LoadError, Target};
 
@@ -132,10 +132,7 @@ pub async fn run(target: Target, plan: &Ballots) -> Result<BallotsResult, LoadEr
 /// Opens a vote on a question on the assembly's first agenda item, with ballots shown while it
 /// is open so that each member's ballot can be read back.
 async fn open_vote(conn: &mut Conn, target: Target, cookie: &str) -> Result<i64, LoadError> {
-    let live = conn
-        .get(&format!("/api/assemblies/{}/live", target.assembly), None)
-        .await?
-        .json("reading the live state")?;
+    let live = live_state(conn, target.assembly).await?;
     let item = live["sessions"]
         .as_array()
         .into_iter()

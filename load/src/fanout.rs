@@ -11,7 +11,7 @@ use hyper::Method;
 use serde_json::{json, Value};
 use tokio::sync::{watch, Notify, Semaphore};
 
-use crate::http::Conn;
+use crate::http::{live_state, Conn};
 use crate::sse::SseReader;
 use crate::stats::Latency;
 use crate::{resident_memory, LoadError, Target};
@@ -160,10 +160,7 @@ pub async fn run(target: Target, plan: &Fanout) -> Result<FanoutResult, LoadErro
 
 /// Starts the assembly if it has not started, so that the agenda can advance.
 async fn ensure_running(conn: &mut Conn, target: Target, cookie: &str) -> Result<(), LoadError> {
-    let live = conn
-        .get(&format!("/api/assemblies/{}/live", target.assembly), None)
-        .await?
-        .json("reading the live state")?;
+    let live = live_state(conn, target.assembly).await?;
     if live["status"] != "in_progress" {
         command(conn, target, cookie, json!({"command": "start_assembly"})).await?;
     }

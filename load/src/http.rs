@@ -170,3 +170,10 @@ pub async fn sign_in(
     })?;
     Ok((cookie, actor))
 }
+
+/// The assembly's live state (`GET /api/assemblies/{n}/live`), as JSON.
+pub async fn live_state(conn: &mut Conn, assembly: i64) -> Result<Value, LoadError> {
+    conn.get(&format!("/api/assemblies/{assembly}/live"), None)
+        .await?
+        .json("reading the live state")
+}

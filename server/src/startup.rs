@@ -189,16 +189,6 @@ async fn serve(db: Db, args: &ServeArgs) -> Result<(), StartError> {
             addr: args.addr,
             source,
         })?;
-    let bundle = crate::assets::bundle_name(&args.site_root);
-    if !args
-        .site_root
-        .join("pkg")
-        .join(format!("{bundle}.js"))
-        .exists()
-    {
-        tracing::warn!(site_root = %args.site_root.display(),
-            "no built site found: pages render but do not hydrate; run bin/build-site");
-    }
     let sessions = crate::sessions::Store::open(&db)
         .await
         .map_err(StartError::Other)?;
@@ -207,6 +197,11 @@ async fn serve(db: Db, args: &ServeArgs) -> Result<(), StartError> {
         secure_cookies: args.secure_cookies,
         ..crate::AppState::new(db, &args.site_root)
     };
+    let bundle = format!("{}.js", state.leptos_options.output_name);
+    if !args.site_root.join("pkg").join(bundle).exists() {
+        tracing::warn!(site_root = %args.site_root.display(),
+            "no built site found: pages render but do not hydrate; run bin/build-site");
+    }
     let hub = state.hub.clone();
     // The sign-in limiter keeps a counter per e-mail address tried; forget the idle ones.
     let limiter = state.login_limiter.clone();

@@ -10,9 +10,8 @@ use std::time::{Duration, Instant};
 
 use plenary_core::storage::Db;
 use plenary_core::testing::TestDb;
+use plenary_load::http::Conn;
 use serde_json::{json, Value};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
 
 use crate::live::{Received, Subscriber};
 use crate::processes::{plenary, Server};
@@ -20,42 +19,31 @@ use crate::processes::{plenary, Server};
 const ORGANIZER: &str = "ops@example.org";
 const PASSWORD: &str = "a long enough password";
 
-/// One HTTP/1.0 request, a POST of `body` or else a GET: the status, the session cookie it sets
-/// (if any), the JSON answer.
+/// One request, a POST of `body` or else a GET, through the load tool's client: the status, the
+/// session cookie it sets (if any), the JSON answer.
 async fn http(
     addr: SocketAddr,
     path: &str,
     cookie: Option<&str>,
     body: Option<&Value>,
 ) -> (u16, Option<String>, Value) {
-    let mut stream = TcpStream::connect(addr).await.unwrap();
-    let cookie = cookie
-        .map(|c| format!("Cookie: {c}\r\n"))
-        .unwrap_or_default();
-    let request = match body {
-        Some(body) => {
-            let body = body.to_string();
-            format!(
-                "POST {path} HTTP/1.0\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: {}\r\n{cookie}\r\n{body}",
-                body.len()
-            )
-        }
-        None => format!("GET {path} HTTP/1.0\r\nHost: test\r\n{cookie}\r\n"),
-    };
-    stream.write_all(request.as_bytes()).await.unwrap();
-    let mut answer = String::new();
-    stream.read_to_string(&mut answer).await.unwrap();
-    let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((&answer, ""));
-    let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap();
-    let set_cookie = head
-        .lines()
-        .find_map(|l| l.strip_prefix("set-cookie: "))
-        .map(|c| c.split(';').next().unwrap().to_owned());
+    let mut conn = Conn::open(addr).await.unwrap();
+    let answer = match body {
+        Some(body) => conn.post(path, cookie, body).await,
+        None => conn.get(path, cookie).await,
+    }
+    .unwrap();
     (
-        status,
-        set_cookie,
-        serde_json::from_str(body).unwrap_or(Value::Null),
+        answer.status.as_u16(),
+        answer.cookie,
+        serde_json::from_slice(&answer.body).unwrap_or(Value::Null),
     )
+}
+
+/// Asserts that `subscriber` receives nothing more (no event twice).
+async fn nothing_twice(subscriber: &mut Subscriber) {
+    let more = subscriber.next_within(Duration::from_millis(300)).await;
+    assert!(more.is_none(), "nothing twice: {more:?}");
 }
 
 /// Posts `body` to `server` as the organizer; the answer.
@@ -212,8 +200,7 @@ async fn an_advance_on_one_process_reaches_the_streams_of_another() {
         let on_a = on_a.next().await;
         assert_eq!((on_a.id, &on_a.data), (on_b.id, &on_b.data));
     }
-    let more = on_b.next_within(Duration::from_millis(300)).await;
-    assert!(more.is_none(), "nothing twice: {more:?}");
+    nothing_twice(&mut on_b).await;
     c.finish().await;
 }
 
@@ -257,8 +244,7 @@ async fn quick_commands_on_both_processes_arrive_everywhere_in_order() {
         );
     }
     for on in [&mut on_a, &mut on_b] {
-        let more = on.next_within(Duration::from_millis(300)).await;
-        assert!(more.is_none(), "nothing twice: {more:?}");
+        nothing_twice(on).await;
     }
     c.finish().await;
 }
