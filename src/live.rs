@@ -2,6 +2,10 @@
 //! current speaker and the speaking-time countdown. Storage and the live stream carry out what
 //! these functions decide.
 
+mod patch;
+
+pub use patch::{LiveDocument, LivePatch};
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 

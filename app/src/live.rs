@@ -1,5 +1,6 @@
 //! The browser's side of the live stream: one EventSource per page, whose `state` events replace
-//! the page's live view, a connection indicator, and a clock for the countdown. On the server
+//! the page's live view and whose `patch` events change it, a connection indicator, and a clock
+//! for the countdown. On the server
 //! (and without JavaScript) the page shows the state it was rendered with.
 
 use chrono::{DateTime, Utc};
@@ -81,8 +82,20 @@ pub fn countdown(seconds: i64) -> String {
 #[cfg(feature = "hydrate")]
 mod browser {
     use super::*;
+    use plenary_core::live::LiveDocument;
+    use std::cell::RefCell;
+    use std::rc::Rc;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
+    use web_sys::{EventSource, MessageEvent};
+
+    /// The page's stream: the EventSource open now and the view's document the patches apply to.
+    #[derive(Clone)]
+    struct Stream {
+        live: Live,
+        document: Rc<RefCell<Option<LiveDocument>>>,
+        source: Rc<RefCell<Option<EventSource>>>,
+    }
 
     pub fn listen(live: Live) {
         // The stream and the clock start only after hydration, so the first render matches the server's.
@@ -90,37 +103,18 @@ mod browser {
             if started.is_some() {
                 return;
             }
-            let number = live.view.get_untracked().number;
-            live.connection.set(Connection::Connecting);
-            let Ok(source) = web_sys::EventSource::new(&format!("/api/assemblies/{number}/events"))
-            else {
-                live.connection.set(Connection::Reconnecting);
-                return;
+            let stream = Stream {
+                live,
+                document: Rc::new(RefCell::new(LiveDocument::of(&live.view.get_untracked()))),
+                source: Rc::default(),
             };
-            let on_state = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
-                move |event: web_sys::MessageEvent| {
-                    if let Some(text) = event.data().as_string() {
-                        if let Ok(view) = serde_json::from_str::<LiveView>(&text) {
-                            live.view.set(view);
-                        }
-                    }
-                    live.connection.set(Connection::Live);
-                },
-            );
-            let on_open =
-                Closure::<dyn FnMut()>::new(move || live.connection.set(Connection::Live));
-            let on_error =
-                Closure::<dyn FnMut()>::new(move || live.connection.set(Connection::Reconnecting));
-            let _ =
-                source.add_event_listener_with_callback("state", on_state.as_ref().unchecked_ref());
-            source.set_onopen(Some(on_open.as_ref().unchecked_ref()));
-            source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-            // The page owns the stream for its whole life.
-            on_state.forget();
-            on_open.forget();
-            on_error.forget();
-            let source = send_wrapper::SendWrapper::new(source);
-            on_cleanup(move || source.close());
+            stream.open();
+            let source = send_wrapper::SendWrapper::new(stream.source.clone());
+            on_cleanup(move || {
+                if let Some(source) = source.borrow_mut().take() {
+                    source.close();
+                }
+            });
 
             let tick = set_interval_with_handle(
                 move || live.clock.set(now()),
@@ -131,6 +125,55 @@ mod browser {
                 on_cleanup(move || handle.clear());
             }
         });
+    }
+
+    impl Stream {
+        /// Opens a new EventSource (closing the one before): its first event is the full state.
+        fn open(&self) {
+            let live = self.live;
+            if let Some(old) = self.source.borrow_mut().take() {
+                old.close();
+            }
+            live.connection.set(Connection::Connecting);
+            let number = live.view.get_untracked().number;
+            let Ok(source) = EventSource::new(&format!("/api/assemblies/{number}/events")) else {
+                live.connection.set(Connection::Reconnecting);
+                return;
+            };
+            let me = self.clone();
+            let on_state = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+                if let Some(text) = event.data().as_string() {
+                    if let Some((document, view)) = LiveDocument::from_state(&text) {
+                        *me.document.borrow_mut() = Some(document);
+                        me.live.view.set(view);
+                    }
+                }
+                me.live.connection.set(Connection::Live);
+            });
+            let me = self.clone();
+            let on_patch = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+                let text = event.data().as_string().unwrap_or_default();
+                let view = me.document.borrow_mut().as_mut().and_then(|d| d.apply(&text));
+                match view {
+                    Some(view) => me.live.view.set(view),
+                    // Made for a state this page does not hold: start again from the full state.
+                    None => me.open(),
+                }
+            });
+            let on_open = Closure::<dyn FnMut()>::new(move || live.connection.set(Connection::Live));
+            let on_error =
+                Closure::<dyn FnMut()>::new(move || live.connection.set(Connection::Reconnecting));
+            let _ = source.add_event_listener_with_callback("state", on_state.as_ref().unchecked_ref());
+            let _ = source.add_event_listener_with_callback("patch", on_patch.as_ref().unchecked_ref());
+            source.set_onopen(Some(on_open.as_ref().unchecked_ref()));
+            source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+            // The source owns them for its whole life (a page opens another only on a rare miss).
+            on_state.forget();
+            on_patch.forget();
+            on_open.forget();
+            on_error.forget();
+            *self.source.borrow_mut() = Some(source);
+        }
     }
 
     fn now() -> DateTime<Utc> {

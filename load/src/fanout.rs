@@ -40,6 +40,8 @@ pub struct FanoutResult {
     /// Deliveries that did not arrive within the wait.
     pub missed: usize,
     pub latency: Latency,
+    /// What each subscriber read per advance, on average (the event and its framing).
+    pub bytes_per_delivery: u64,
     /// The server's resident memory before the subscribers connected, and with all connected
     /// after the last round.
     pub memory_before: Option<u64>,
@@ -135,10 +137,12 @@ pub async fn run(target: Target, plan: &Fanout) -> Result<FanoutResult, LoadErro
 
     let mut latencies = Vec::with_capacity(plan.subscribers * plan.rounds);
     let mut missed = 0;
+    let mut bytes = 0;
     for viewer in viewers {
-        let received = viewer
+        let (received, read) = viewer
             .await
             .map_err(|e| LoadError::Setup(format!("a viewer failed: {e}")))??;
+        bytes += read;
         for (id, at) in &sent {
             match received.get(id) {
                 Some(got) => latencies.push(got.saturating_duration_since(*at)),
@@ -152,6 +156,7 @@ pub async fn run(target: Target, plan: &Fanout) -> Result<FanoutResult, LoadErro
         connect,
         delivered: latencies.len(),
         missed,
+        bytes_per_delivery: bytes / (latencies.len().max(1) as u64),
         latency: Latency::of(latencies),
         memory_before,
         memory_after,
@@ -191,7 +196,7 @@ async fn command(
 async fn wait_until_ready(
     ready: &AtomicUsize,
     wanted: usize,
-    viewers: &mut [tokio::task::JoinHandle<Result<HashMap<i64, Instant>, LoadError>>],
+    viewers: &mut [tokio::task::JoinHandle<Result<Watched, LoadError>>],
 ) -> Result<(), LoadError> {
     let deadline = Instant::now() + Duration::from_secs(300);
     while ready.load(Ordering::Acquire) < wanted {
@@ -217,6 +222,9 @@ async fn wait_until_ready(
     Ok(())
 }
 
+/// When each event reached a viewer, and how many bytes it read after its first event.
+type Watched = (HashMap<i64, Instant>, u64);
+
 /// One viewer: a browser with the live page open.
 struct Viewer {
     target: Target,
@@ -228,7 +236,7 @@ struct Viewer {
 
 impl Viewer {
     /// Subscribes and notes when each event arrives, until told to stop.
-    async fn watch(mut self) -> Result<HashMap<i64, Instant>, LoadError> {
+    async fn watch(mut self) -> Result<Watched, LoadError> {
         let path = format!("/api/assemblies/{}/events", self.target.assembly);
         // The connection is held until the viewer stops.
         let (_conn, mut body) = {
@@ -247,6 +255,7 @@ impl Viewer {
         let mut reader = SseReader::default();
         let mut received = HashMap::new();
         let mut first = true;
+        let mut bytes = 0;
         loop {
             let frame = tokio::select! {
                 frame = body.frame() => frame,
@@ -259,6 +268,9 @@ impl Viewer {
                 continue;
             };
             let now = Instant::now();
+            if !first {
+                bytes += chunk.len() as u64;
+            }
             for id in reader.feed(chunk) {
                 if first {
                     first = false;
@@ -268,6 +280,6 @@ impl Viewer {
                 self.deliveries.record(id);
             }
         }
-        Ok(received)
+        Ok((received, bytes))
     }
 }

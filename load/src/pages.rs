@@ -1,5 +1,7 @@
 //! Page throughput: visitors reading the agenda page, side by side with the same bytes served as
-//! a static file by the same server, so that the ratio shows what rendering the page costs.
+//! a static file by the same server, so that the ratio shows what serving the page costs. Readers
+//! without an account (no cookie) may be sent a kept copy; the page is also read with a cookie,
+//! which the server renders for every request, to show what rendering costs.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -40,7 +42,10 @@ impl Throughput {
 
 #[derive(Debug, Clone)]
 pub struct PagesResult {
+    /// Read without a cookie, as the public does.
     pub page: Throughput,
+    /// Read with a cookie (of no session), which the server renders for every request.
+    pub rendered: Throughput,
     pub file: Throughput,
 }
 
@@ -88,13 +93,26 @@ async fn measure_both(
         )));
     }
     // The file first: the page's caches are then warm for no longer than the file's.
-    let file = throughput(target, plan, &file_path).await?;
-    let page = throughput(target, plan, &plan.path).await?;
-    Ok(PagesResult { page, file })
+    let file = throughput(target, plan, &file_path, None).await?;
+    let page = throughput(target, plan, &plan.path, None).await?;
+    let rendered = throughput(target, plan, &plan.path, Some(NO_SESSION)).await?;
+    Ok(PagesResult {
+        page,
+        rendered,
+        file,
+    })
 }
 
+/// A cookie that names no session: the page is rendered for it as for the public.
+const NO_SESSION: &str = "plenary-load=1";
+
 /// `connections` visitors reading `path` over and over for the plan's duration.
-async fn throughput(target: Target, plan: &Pages, path: &str) -> Result<Throughput, LoadError> {
+async fn throughput(
+    target: Target,
+    plan: &Pages,
+    path: &str,
+    cookie: Option<&'static str>,
+) -> Result<Throughput, LoadError> {
     let started = Instant::now();
     let deadline = started + plan.duration;
     let mut visitors = Vec::new();
@@ -105,7 +123,7 @@ async fn throughput(target: Target, plan: &Pages, path: &str) -> Result<Throughp
             let (mut latencies, mut failed, mut bytes) = (Vec::new(), 0, 0);
             while Instant::now() < deadline {
                 let at = Instant::now();
-                let answer = conn.get(&path, None).await?;
+                let answer = conn.get(&path, cookie).await?;
                 if answer.status.is_success() {
                     latencies.push(at.elapsed());
                     bytes = answer.body.len();

@@ -60,6 +60,12 @@ impl Report {
             "p99 < 250 ms",
             Some(l.p99 < targets::FANOUT_P99 && f.missed == 0),
         );
+        self.row(
+            "fan-out: bytes read per subscriber per advance".into(),
+            format!("{}", f.bytes_per_delivery),
+            "",
+            None,
+        );
         match (f.memory_before, f.memory_after, f.memory_per_subscriber()) {
             (Some(before), Some(after), Some(each)) => {
                 self.row(
@@ -86,7 +92,8 @@ impl Report {
 
     pub fn pages(&mut self, p: &PagesResult) {
         self.throughput("static file", &p.file);
-        self.throughput("page", &p.page);
+        self.throughput("page, anonymous readers", &p.page);
+        self.throughput("page, rendered for each request (a cookie)", &p.rendered);
         self.row(
             "pages: page / static file throughput".into(),
             format!("{:.2}", p.ratio()),
@@ -188,6 +195,7 @@ mod tests {
                 p99: Duration::from_millis(p99_ms),
                 ..Latency::default()
             },
+            bytes_per_delivery: 400,
             memory_before: Some(10 << 20),
             memory_after: Some((10 << 20) + 100 * 20 * 1024),
         }

@@ -10,6 +10,7 @@ pub mod config;
 mod feed;
 mod forms;
 pub mod live;
+mod page_cache;
 pub mod router;
 pub mod sessions;
 pub mod startup;

@@ -3,9 +3,11 @@
 //!
 //! Fan-out costs one serialization per event, not one per subscriber: the event's JSON is made
 //! once (in core, as the payload stored with the event), framed for the wire once (a [`Frame`])
-//! as it enters the channel, and every subscriber's stream writes the same shared bytes. The
-//! database is read only when a subscriber connects or resumes (to send what it missed) or falls
-//! too far behind the channel (to send the full state).
+//! as it enters the channel, and every subscriber's stream writes the same shared bytes. A
+//! subscriber that holds the state before the event is sent the change (a `patch` event, a few
+//! hundred bytes), the others the full state (a `state` event, about 10 KB). The database is
+//! read only when a subscriber connects or resumes (to send what it missed) or falls too far
+//! behind the channel (to send the full state).
 //!
 //! Ballots are the one change that does not send its own event: they come in bursts, so the hub
 //! sends the new state once per burst, at most four times a second per assembly.
@@ -31,6 +33,7 @@ use axum::http::{header, HeaderMap};
 use axum::response::Response;
 use futures::stream::{self, StreamExt};
 use plenary_core::actions;
+use plenary_core::live::LivePatch;
 use plenary_core::storage::{current_live_view, events_since, Db, LiveEvent, Publisher};
 use serde::Deserialize;
 use tokio::sync::broadcast;
@@ -56,6 +59,8 @@ pub struct Hub {
     db: Db,
     /// Assemblies whose tally changed and whose new state is due to be sent.
     tally_due: Mutex<HashSet<i64>>,
+    /// The last state sent on each assembly's channel, to make the next event's patch from.
+    last_sent: Mutex<HashMap<i64, LastSent>>,
     /// The hub itself, for the delayed sends and the listener it spawns.
     me: Weak<Hub>,
     /// Starts the PostgreSQL listener when the first stream subscribes: a process nobody
@@ -70,6 +75,7 @@ impl Hub {
             closing: tokio::sync::watch::channel(false).0,
             db,
             tally_due: Mutex::default(),
+            last_sent: Mutex::default(),
             me: me.clone(),
             listening: Once::new(),
         })
@@ -122,11 +128,48 @@ impl Hub {
 
     /// Sends `event` to the streams of its assembly.
     fn send(&self, event: LiveEvent) {
-        let channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(channel) = channels.get(&event.assembly) {
-            // No receiver is fine: nobody is watching this assembly.
-            let _ = channel.send(Frame::of(&event));
+        // Made even when nobody watches, so that the first to subscribe can be sent changes.
+        let patch = self.patch_to(&event);
+        if let Some(channel) = self.channel(event.assembly) {
+            // No receiver is fine: nobody is watching this assembly now.
+            let _ = channel.send(Frame::of(&event).with_patch(patch));
         }
+    }
+
+    fn channel(&self, number: i64) -> Option<broadcast::Sender<Frame>> {
+        let channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
+        channels.get(&number).cloned()
+    }
+
+    /// The change from the state sent before `event` to `event`'s, when that state was the one
+    /// just before it; and `event` becomes the state the next patch is made from.
+    fn patch_to(&self, event: &LiveEvent) -> Option<LivePatch> {
+        let json: serde_json::Value = serde_json::from_str(&event.data).ok()?;
+        let mut last_sent = self.last_sent.lock().unwrap_or_else(|e| e.into_inner());
+        let patch = match last_sent.get(&event.assembly) {
+            Some(last) if last.id + 1 == event.id => {
+                Some(LivePatch::between(last.id, &last.json, &json))
+            }
+            // Events come in order; one out of order (older) is not sent as a base either.
+            Some(last) if last.id >= event.id => return None,
+            _ => None,
+        };
+        let last = LastSent {
+            id: event.id,
+            json,
+            data: event.data.clone(),
+        };
+        last_sent.insert(event.assembly, last);
+        patch
+    }
+
+    /// Whether `event` is the state last sent on its assembly's channel, byte for byte: a stream
+    /// that sends it holds the state the next patch is made from.
+    fn sent_last(&self, event: &LiveEvent) -> bool {
+        let last_sent = self.last_sent.lock().unwrap_or_else(|e| e.into_inner());
+        last_sent
+            .get(&event.assembly)
+            .is_some_and(|last| last.id == event.id && last.data == event.data)
     }
 }
 
@@ -171,30 +214,73 @@ pub struct Resume {
     last_event_id: Option<i64>,
 }
 
+/// A state sent on a channel: its event id, its JSON to make the next patch from, and its text.
+struct LastSent {
+    id: i64,
+    json: serde_json::Value,
+    data: std::sync::Arc<str>,
+}
+
 /// An event as it goes on the wire (`id`, `event` and `data` lines), made once and shared by
 /// every stream: ten thousand subscribers then cost ten thousand writes of the same bytes, not
-/// ten thousand copies of a 10 KB state.
+/// ten thousand copies.
 #[derive(Debug, Clone)]
 pub struct Frame {
     id: i64,
+    /// The full state.
     bytes: Bytes,
+    /// The change from the state of event `.0` (a `patch` event), for streams that sent that one.
+    patch: Option<(i64, Bytes)>,
 }
 
 impl Frame {
     fn of(event: &LiveEvent) -> Frame {
-        let mut text = String::with_capacity(event.data.len() + 48);
-        text.push_str(&format!("id: {}\nevent: {}\n", event.id, event.kind));
-        for line in event.data.split('\n') {
-            text.push_str("data: ");
-            text.push_str(line);
-            text.push('\n');
-        }
-        text.push('\n');
         Frame {
             id: event.id,
-            bytes: Bytes::from(text),
+            bytes: wire(event.id, &event.kind, &event.data),
+            patch: None,
         }
     }
+
+    fn with_patch(self, patch: Option<LivePatch>) -> Frame {
+        let patch = patch.and_then(|p| {
+            let data = serde_json::to_string(&p).ok()?;
+            Some((p.base, wire(self.id, "patch", &data)))
+        });
+        Frame { patch, ..self }
+    }
+
+    /// What a stream that has sent `sent` sends of this one.
+    fn for_stream(self, sent: Sent) -> Bytes {
+        match self.patch {
+            Some((base, patch)) if sent.hub_frame && base == sent.id => patch,
+            _ => self.bytes,
+        }
+    }
+}
+
+/// What a stream sent last: the event's id, and whether it was the state the hub sent last on
+/// the channel (one of its frames, or the same bytes). Only then does the viewer hold the very
+/// state the hub makes its next patch from: a state read from the database for one stream (on
+/// connecting or after lagging) may include changes that no event has announced yet, such as
+/// ballots or agenda edits.
+#[derive(Debug, Clone, Copy)]
+struct Sent {
+    id: i64,
+    hub_frame: bool,
+}
+
+/// The lines of one event.
+fn wire(id: i64, kind: &str, data: &str) -> Bytes {
+    let mut text = String::with_capacity(data.len() + 48);
+    text.push_str(&format!("id: {id}\nevent: {kind}\n"));
+    for line in data.split('\n') {
+        text.push_str("data: ");
+        text.push_str(line);
+        text.push('\n');
+    }
+    text.push('\n');
+    Bytes::from(text)
 }
 
 /// Tells browsers to come back quickly after a restart.
@@ -243,7 +329,7 @@ async fn backlog(
 
 /// `GET /api/assemblies/{number}/events`: the live stream of an assembly.
 #[utoipa::path(get, path = "/api/assemblies/{number}/events", tag = "live", params(("number" = i64, Path), ("last_event_id" = Option<i64>, Query)),
-    responses((status = 200, description = "text/event-stream; each event (`state`) carries the assembly's LiveView as JSON, with an id to resume from"),
+    responses((status = 200, description = "text/event-stream. Each event has an id to resume from. A `state` event carries the assembly's LiveView as JSON; a `patch` event carries `{base, ops}`: the JSON Patch (RFC 6902) that turns the LiveView of event `base`, the one sent just before, into this event's"),
         (status = 404, body = crate::api::ApiErrorBody)))]
 pub async fn events(
     State(state): State<AppState>,
@@ -260,7 +346,12 @@ pub async fn events(
     let receiver = state.hub.subscribe(number);
     let first = backlog(&state.db, number, last).await?;
     // A full state may carry a lower id than the client had (see `backlog`): go on from it.
-    let sent = first.last().map(|e| e.id).or(last).unwrap_or(0);
+    let sent = Sent {
+        id: first.last().map(|e| e.id).or(last).unwrap_or(0),
+        // Most often the state read for this stream is the hub's last: then the next event can
+        // come as a change.
+        hub_frame: first.last().is_some_and(|e| state.hub.sent_last(e)),
+    };
     let head: Vec<Bytes> = first
         .iter()
         .map(|e| Frame::of(e).bytes)
@@ -278,14 +369,22 @@ pub async fn events(
                     Ok(next) => next,
                 };
                 match next {
-                    Ok(frame) if frame.id > sent => {
-                        sent = frame.id;
-                        return Some((frame.bytes, (receiver, sent, db)));
+                    Ok(frame) if frame.id > sent.id => {
+                        let id = frame.id;
+                        let bytes = frame.for_stream(sent);
+                        sent = Sent {
+                            id,
+                            hub_frame: true,
+                        };
+                        return Some((bytes, (receiver, sent, db)));
                     }
                     Ok(_) => continue,
                     Err(broadcast::error::RecvError::Lagged(_)) => {
                         let frame = Frame::of(&full_state(&db, number).await.ok()?);
-                        sent = frame.id;
+                        sent = Sent {
+                            id: frame.id,
+                            hub_frame: false,
+                        };
                         return Some((frame.bytes, (receiver, sent, db)));
                     }
                     Err(broadcast::error::RecvError::Closed) => return None,

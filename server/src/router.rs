@@ -78,7 +78,7 @@ pub fn router(state: AppState, sessions: Store) -> Router {
     let site_root = std::path::PathBuf::from(state.leptos_options.site_root.as_ref());
     let pkg = crate::assets::pkg(&site_root, &state.leptos_options.output_name);
     let session_layer = SessionManagerLayer::new(sessions)
-        .with_name("plenary_session")
+        .with_name(crate::sessions::SESSION_COOKIE)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(state.secure_cookies)
@@ -106,6 +106,11 @@ pub fn router(state: AppState, sessions: Store) -> Router {
         .layer(from_fn_with_state(state.clone(), identify))
         .layer(session_layer)
         .layer(compression())
+        // Outside the sessions, which it spares, and outside compression: pages are kept as sent.
+        .layer(from_fn_with_state(
+            crate::page_cache::PageCache::new(state.db.changes()),
+            crate::page_cache::serve,
+        ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

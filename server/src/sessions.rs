@@ -7,6 +7,9 @@ use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, ExpiredDeletion, SessionStore};
 use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
+/// The name of the session cookie (also in the OpenAPI document's security schemes).
+pub const SESSION_COOKIE: &str = "plenary_session";
+
 #[derive(Debug, Clone)]
 pub enum Store {
     Sqlite(SqliteStore),

@@ -6,6 +6,7 @@ mod accounts;
 mod agenda;
 mod assemblies;
 mod attendance;
+mod ballot_box;
 mod live;
 mod record;
 mod register;

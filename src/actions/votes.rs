@@ -125,6 +125,7 @@ pub(crate) async fn application_question(tx: &mut Tx, a: &Application) -> Result
 
 /// Casts (or changes, until the vote closes) the ballot of a member government. A delegate
 /// casts their own member's ballot; an organizer may enter the ballot of any member present.
+/// Ballots cast at the same moment are written in one transaction (see `ballot_box`).
 pub async fn cast_ballot(
     db: &Db,
     publisher: Option<&dyn Publisher>,
@@ -133,19 +134,12 @@ pub async fn cast_ballot(
     ballot: &CastBallot,
 ) -> Result<BallotCast> {
     let actor = signed_in(actor)?;
-    let mut tx = db.begin().await?;
-    let vote = cast_ballot_in(&mut tx, actor, vote_id, ballot).await?;
-    let assembly = get_assembly_by_id(&mut tx, vote.assembly_id).await?.number;
-    tx.commit().await?;
+    own_ballot(actor, ballot)?;
+    let cast = super::ballot_box::cast(db, actor, vote_id, ballot).await?;
     if let Some(publisher) = publisher {
-        publisher.tally_changed(assembly);
+        publisher.tally_changed(cast.assembly);
     }
-    Ok(BallotCast {
-        vote_id,
-        assembly,
-        member_id: ballot.member_id,
-        choice: ballot.choice,
-    })
+    Ok(cast)
 }
 
 /// Casts a ballot inside `tx` (see [`cast_ballot`]).
@@ -155,16 +149,44 @@ pub(crate) async fn cast_ballot_in(
     vote_id: i64,
     ballot: &CastBallot,
 ) -> Result<Vote> {
+    own_ballot(actor, ballot)?;
+    let polling = Polling::read(tx, vote_id).await?;
+    polling.check(tx, ballot).await?;
+    polling.record(tx, actor, ballot).await?;
+    Ok(polling.vote)
+}
+
+/// A delegate casts the ballot of their own member only.
+fn own_ballot(actor: &Actor, ballot: &CastBallot) -> Result<()> {
     if actor.role == Role::Delegate && actor.member_id != Some(ballot.member_id) {
         return Err(Error::invalid("member_id", Problem::OwnBallotOnly));
     }
-    let vote = get_vote(tx, vote_id).await?;
-    if vote.status != VoteStatus::Open {
-        return Err(Error::invalid("vote", Problem::VoteClosed));
+    Ok(())
+}
+
+/// An open vote as ballots are cast on it: the vote and the voting members present, read once
+/// for all the ballots of a transaction.
+pub(crate) struct Polling {
+    pub vote: Vote,
+    present: Vec<Voter>,
+}
+
+impl Polling {
+    pub async fn read(tx: &mut Tx, vote_id: i64) -> Result<Polling> {
+        let vote = get_vote(tx, vote_id).await?;
+        if vote.status != VoteStatus::Open {
+            return Err(Error::invalid("vote", Problem::VoteClosed));
+        }
+        let present = present_voters(tx, &vote).await?;
+        Ok(Polling { vote, present })
     }
-    let member = get_member(tx, ballot.member_id).await?;
-    let present = present_voters(tx, &vote).await?;
-    if !present.iter().any(|v| v.id == member.id) {
+
+    /// Refuses the ballot of a member that is not a voting member present.
+    pub async fn check(&self, tx: &mut Tx, ballot: &CastBallot) -> Result<()> {
+        if self.present.iter().any(|v| v.id == ballot.member_id) {
+            return Ok(());
+        }
+        let member = get_member(tx, ballot.member_id).await?;
         let votes = crate::tally::eligible(member.kind, member.status, associates_vote(tx).await?);
         let name = member.name;
         let problem = if votes {
@@ -172,20 +194,23 @@ pub(crate) async fn cast_ballot_in(
         } else {
             Problem::NoVote { member: name }
         };
-        return Err(Error::invalid("member_id", problem));
+        Err(Error::invalid("member_id", problem))
     }
-    upsert_ballot(tx, vote.id, member.id, ballot.choice, Utc::now()).await?;
-    log_change(
-        tx,
-        actor,
-        "ballot.cast",
-        "vote",
-        vote.id,
-        NONE,
-        Some(&ballot),
-    )
-    .await?;
-    Ok(vote)
+
+    /// Records a checked ballot and its audit entry.
+    pub async fn record(&self, tx: &mut Tx, actor: &Actor, ballot: &CastBallot) -> Result<()> {
+        upsert_ballot(tx, self.vote.id, ballot.member_id, ballot.choice, Utc::now()).await?;
+        log_change(
+            tx,
+            actor,
+            "ballot.cast",
+            "vote",
+            self.vote.id,
+            NONE,
+            Some(&ballot),
+        )
+        .await
+    }
 }
 
 /// Closes a vote: counts it (or takes it by acclamation), records the decision and its effect

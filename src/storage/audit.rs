@@ -50,7 +50,7 @@ pub async fn audit(
     // Entries are chained in id order, so two transactions must not both read the same last
     // hash. SQLite's write transactions are already serial; PostgreSQL needs the table lock
     // (held until commit; other writers of the log wait, readers do not).
-    if let Tx::Postgres(t) = tx {
+    if let Tx::Postgres(t, _) = tx {
         sqlx::query("LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE")
             .execute(&mut **t)
             .await

@@ -216,7 +216,7 @@ pub async fn live_view(
 /// pick the same next id and one would fail. SQLite needs nothing: a write transaction already
 /// holds the one write lock (`BEGIN IMMEDIATE`).
 pub async fn lock_events(tx: &mut Tx, assembly_id: i64) -> Result<()> {
-    if let Tx::Postgres(t) = tx {
+    if let Tx::Postgres(t, _) = tx {
         // An advisory lock nothing else takes, not the assembly's row: commands reach this point
         // holding the audit log's lock, and edits lock the assembly's row before the audit log's,
         // so waiting here for that row could deadlock. The key's high half ("live") keeps it
@@ -263,7 +263,7 @@ pub async fn append_event(
         Utc::now()
     )
     .map_err(internal)?;
-    if let Tx::Postgres(t) = tx {
+    if let Tx::Postgres(t, _) = tx {
         sqlx::query("SELECT pg_notify($1, $2)")
             .bind(LIVE_CHANNEL)
             .bind(format!("{assembly_id}:{id}"))

@@ -52,8 +52,8 @@ pub enum Db {
 #[derive(Debug)]
 pub enum Tx {
     /// With this process's turn to write to the file, for a write transaction.
-    Sqlite(Transaction<'static, Sqlite>, Option<WriterTurn>),
-    Postgres(Transaction<'static, Postgres>),
+    Sqlite(Transaction<'static, Sqlite>, Option<WriterTurn>, Option<Changes>),
+    Postgres(Transaction<'static, Postgres>, Option<Changes>),
 }
 
 /// Runs `$body` with `$conn` bound to the pool behind a [`Db`].
@@ -72,11 +72,11 @@ macro_rules! on_db {
 macro_rules! on_tx {
     ($tx:expr, $conn:ident => $body:expr) => {
         match $tx {
-            $crate::storage::Tx::Sqlite(t, _) => {
+            $crate::storage::Tx::Sqlite(t, ..) => {
                 let $conn = &mut **t;
                 $body
             }
-            $crate::storage::Tx::Postgres(t) => {
+            $crate::storage::Tx::Postgres(t, _) => {
                 let $conn = &mut **t;
                 $body
             }
@@ -93,9 +93,12 @@ impl Db {
             Db::Sqlite(pool) => {
                 let turn = writers(pool).lock_owned().await;
                 let tx = pool.begin_with("BEGIN IMMEDIATE").await.map_err(internal)?;
-                Tx::Sqlite(tx, Some(turn))
+                Tx::Sqlite(tx, Some(turn), Some(self.changes()))
             }
-            Db::Postgres(pool) => Tx::Postgres(pool.begin().await.map_err(internal)?),
+            Db::Postgres(pool) => Tx::Postgres(
+                pool.begin().await.map_err(internal)?,
+                Some(self.changes()),
+            ),
         })
     }
 
@@ -103,8 +106,8 @@ impl Db {
     /// write lock, so readers never wait for writers.
     pub async fn read(&self) -> Result<Tx> {
         Ok(match self {
-            Db::Sqlite(pool) => Tx::Sqlite(pool.begin().await.map_err(internal)?, None),
-            Db::Postgres(pool) => Tx::Postgres(pool.begin().await.map_err(internal)?),
+            Db::Sqlite(pool) => Tx::Sqlite(pool.begin().await.map_err(internal)?, None, None),
+            Db::Postgres(pool) => Tx::Postgres(pool.begin().await.map_err(internal)?, None),
         })
     }
 
@@ -112,6 +115,15 @@ impl Db {
     pub async fn reading<T>(&self, read: impl AsyncFnOnce(&mut Tx) -> Result<T>) -> Result<T> {
         let mut tx = self.read().await?;
         read(&mut tx).await
+    }
+
+    /// Tells pools apart: the same number for clones of one pool, another for every other pool.
+    pub fn identity(&self) -> usize {
+        // Every pool holds its connect options behind one Arc for its whole life.
+        match self {
+            Db::Sqlite(pool) => std::sync::Arc::as_ptr(&pool.connect_options()) as usize,
+            Db::Postgres(pool) => std::sync::Arc::as_ptr(&pool.connect_options()) as usize,
+        }
     }
 
     pub fn engine(&self) -> Engine {
@@ -149,11 +161,40 @@ fn writers(pool: &SqlitePool) -> std::sync::Arc<tokio::sync::Mutex<()>> {
 
 impl Tx {
     pub async fn commit(self) -> Result<()> {
-        match self {
-            Tx::Sqlite(t, _turn) => t.commit().await,
-            Tx::Postgres(t) => t.commit().await,
+        let changes = match self {
+            Tx::Sqlite(t, _turn, changes) => t.commit().await.map(|()| changes),
+            Tx::Postgres(t, changes) => t.commit().await.map(|()| changes),
         }
-        .map_err(internal)
+        .map_err(internal)?;
+        if let Some(changes) = changes {
+            changes.0.fetch_add(1, std::sync::atomic::Ordering::Release);
+        }
+        Ok(())
+    }
+}
+
+/// Counts the write transactions this process has committed to one database, so that what was
+/// read from it before (a rendered page) can be known to be out of date.
+#[derive(Debug, Clone, Default)]
+pub struct Changes(std::sync::Arc<std::sync::atomic::AtomicU64>);
+
+impl Changes {
+    pub fn count(&self) -> u64 {
+        self.0.load(std::sync::atomic::Ordering::Acquire)
+    }
+}
+
+impl Db {
+    /// The count of this process's committed changes to the database behind this pool.
+    pub fn changes(&self) -> Changes {
+        use std::collections::HashMap;
+        use std::sync::{Mutex, OnceLock};
+        static COUNTS: OnceLock<Mutex<HashMap<usize, Changes>>> = OnceLock::new();
+        let mut counts = COUNTS
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        counts.entry(self.identity()).or_default().clone()
     }
 }
 

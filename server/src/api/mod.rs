@@ -138,7 +138,7 @@ impl utoipa::Modify for BearerAuth {
         components.add_security_scheme(
             "session",
             SecurityScheme::ApiKey(utoipa::openapi::security::ApiKey::Cookie(
-                utoipa::openapi::security::ApiKeyValue::new("id"),
+                utoipa::openapi::security::ApiKeyValue::new(crate::sessions::SESSION_COOKIE),
             )),
         );
     }

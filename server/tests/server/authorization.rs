@@ -12,6 +12,11 @@ use plenary_core::{both_engines, demo};
 /// The mutating API operations: (method, path with ids filled in).
 async fn api_mutations(client: &Client) -> Vec<(Method, String)> {
     let doc = client.get("/api/openapi.json").await;
+    assert_eq!(
+        doc["components"]["securitySchemes"]["session"]["name"],
+        plenary_server::sessions::SESSION_COOKIE,
+        "the document names the cookie that signing in sets"
+    );
     let mut found = Vec::new();
     for (path, item) in doc["paths"].as_object().expect("paths") {
         for method in ["post", "put", "patch", "delete"] {

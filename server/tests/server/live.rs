@@ -6,22 +6,28 @@ use std::time::Duration;
 use crate::support::Client;
 use axum::http::{Method, StatusCode};
 use plenary_core::auth::Role;
+use plenary_core::live::LiveDocument;
 use plenary_core::storage::Db;
 use plenary_core::{both_engines, demo};
 use serde_json::{json, Value};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 
-/// One Server-Sent Events connection, read line by line.
+/// One Server-Sent Events connection, read line by line, holding the live view as a browser
+/// does: `state` events replace it, `patch` events change it.
 pub struct Subscriber {
     lines: BufReader<TcpStream>,
+    document: Option<LiveDocument>,
 }
 
 #[derive(Debug)]
 pub struct Received {
     pub id: i64,
     pub kind: String,
+    /// The view after the event.
     pub data: Value,
+    /// The length of the event's data on the wire.
+    pub bytes: usize,
 }
 
 impl Subscriber {
@@ -44,7 +50,10 @@ impl Subscriber {
                 break;
             }
         }
-        Subscriber { lines }
+        Subscriber {
+            lines,
+            document: None,
+        }
     }
 
     /// The next event with data (comments and keep-alives are passed over).
@@ -67,10 +76,14 @@ impl Subscriber {
                 let line = line.trim_end_matches(['\r', '\n']);
                 if line.is_empty() {
                     if let (Some(id), Some(data)) = (id, data.take()) {
+                        let kind: String = kind.unwrap_or_default();
+                        let bytes = data.len();
+                        let data = self.view_after(&kind, &data);
                         return Received {
                             id,
-                            kind: kind.unwrap_or_default(),
+                            kind,
                             data,
+                            bytes,
                         };
                     }
                     continue;
@@ -80,12 +93,33 @@ impl Subscriber {
                 } else if let Some(v) = line.strip_prefix("event:") {
                     kind = Some(v.trim().to_owned());
                 } else if let Some(v) = line.strip_prefix("data:") {
-                    data = Some(serde_json::from_str(v.trim()).unwrap());
+                    data = Some(v.trim().to_owned());
                 }
             }
         })
         .await
         .ok()
+    }
+}
+
+impl Subscriber {
+    /// The view after an event of `kind` with `data`, as JSON.
+    fn view_after(&mut self, kind: &str, data: &str) -> Value {
+        let view = match kind {
+            "state" => {
+                let (document, view) = LiveDocument::from_state(data).expect("a full state");
+                self.document = Some(document);
+                view
+            }
+            "patch" => self
+                .document
+                .as_mut()
+                .expect("a patch comes after a state")
+                .apply(data)
+                .expect("a patch applies to the state sent before it"),
+            other => panic!("an event of an unknown kind: {other}"),
+        };
+        serde_json::to_value(view).unwrap()
     }
 }
 
@@ -128,6 +162,15 @@ async fn the_stream_numbers_events_and_resumes(db: Db) {
     let item = first.next().await;
     assert_eq!(item.id, 2);
     assert_eq!(current_title(&item), Some("Welcoming remarks"));
+    // The hub had sent nothing when this subscriber connected, so event 1 comes whole; from then
+    // on the subscriber holds the hub's state and is sent changes.
+    assert_eq!((started.kind.as_str(), item.kind.as_str()), ("state", "patch"));
+    assert!(
+        item.bytes * 4 < started.bytes,
+        "a change is a fraction of the state: {} bytes against {}",
+        item.bytes,
+        started.bytes
+    );
     assert_eq!(item.data["now"]["speaker"]["name"], "Tarasenko Andrey");
     assert_eq!(item.data["now"]["timer"]["allotted"], 300);
 
@@ -150,11 +193,11 @@ async fn the_stream_numbers_events_and_resumes(db: Db) {
     let timer = resumed.next().await;
     assert_eq!(timer.id, 4);
     assert_eq!(timer.data["now"]["timer"]["running"], true);
-    assert_eq!(
-        first.next().await.id,
-        4,
-        "every subscriber gets every event"
-    );
+    let timer_for_first = first.next().await;
+    assert_eq!(timer_for_first.id, 4, "every subscriber gets every event");
+    // Event 3 as resent from the database is the hub's last state, byte for byte.
+    assert_eq!((timer.kind.as_str(), timer_for_first.kind.as_str()), ("patch", "patch"));
+    assert_eq!(timer_for_first.data, timer.data);
 
     // One that missed more than the resume window gets the full state instead.
     for _ in 0..101 {

@@ -47,6 +47,8 @@ async fn load_a_server(url: &str, dir: &std::path::Path) {
     assert!(read.page.requests > 0 && read.file.requests > 0, "{read:?}");
     assert_eq!((read.page.failed, read.file.failed), (0, 0));
     assert_eq!(read.page.bytes, read.file.bytes, "the same bytes");
+    assert!(read.rendered.requests > 0 && read.rendered.failed == 0, "{read:?}");
+    assert_eq!(read.rendered.bytes, read.page.bytes, "a kept page is the page");
     assert!(read.page.bytes > 10_000, "the whole agenda: {read:?}");
     assert!(
         !site.join("plenary-load-page.html").exists(),
@@ -68,6 +70,17 @@ async fn load_a_server(url: &str, dir: &std::path::Path) {
     assert_eq!((watched.delivered, watched.missed), (180, 0), "{watched:?}");
     assert_eq!(watched.latency.samples, 180);
     assert!(watched.latency.max < Duration::from_secs(5), "{watched:?}");
+    // Subscribers that hold the state before an advance are sent the change, not the state.
+    let state = http::live_state(&mut http::Conn::open(server.addr).await.unwrap(), 13)
+        .await
+        .unwrap()
+        .to_string();
+    assert!(
+        watched.bytes_per_delivery * 4 < state.len() as u64,
+        "{} bytes per advance against a state of {}",
+        watched.bytes_per_delivery,
+        state.len()
+    );
     assert!(watched.memory_before.unwrap() > 1 << 20, "{watched:?}");
     // Each connection once cost 3.5 MB (axum rebuilt the route table for it).
     let each = watched.memory_per_subscriber().unwrap();

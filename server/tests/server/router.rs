@@ -256,7 +256,10 @@ async fn form_errors_speak_the_readers_language(db: Db) {
 async fn pages_rendered_at_once_all_come_out_whole() {
     let t = plenary_core::testing::TestDb::sqlite().await;
     demo::load(&t.db).await.unwrap();
-    let client = std::sync::Arc::new(Client::anonymous(&t.db).await);
+    let mut client = Client::anonymous(&t.db).await;
+    // With a cookie each page is rendered, not taken from the page cache.
+    client.credential = Some((axum::http::header::COOKIE, "reader=1".into()));
+    let client = std::sync::Arc::new(client);
     let mut readers = Vec::new();
     for reader in 0..8 {
         let client = client.clone();
@@ -280,7 +283,51 @@ async fn pages_rendered_at_once_all_come_out_whole() {
     t.finish().await;
 }
 
+/// Public pages are kept for readers without a cookie: a change committed by this process shows
+/// at once, one written behind its back (by another process) within a second.
+async fn kept_pages_show_changes(db: Db) {
+    demo::load(&db).await.unwrap();
+    let reader = Client::anonymous(&db).await;
+    let (_, before) = reader.page_in("/members", "en").await;
+    assert!(before.contains("Hyogo Prefecture"));
+    let rename = |name: &'static str| {
+        let db = db.clone();
+        async move {
+            let sql = format!("UPDATE members SET name = '{name}' WHERE name LIKE 'Hyogo%'");
+            match &db {
+                Db::Sqlite(pool) => sqlx::query(&sql).execute(pool).await.map(drop),
+                Db::Postgres(pool) => sqlx::query(&sql).execute(pool).await.map(drop),
+            }
+            .unwrap();
+        }
+    };
+    rename("Hyogo Written Elsewhere").await;
+    let (_, kept) = reader.page_in("/members", "en").await;
+    assert_eq!(kept, before, "the kept page is served");
+    let (_, korean) = reader.page_in("/members", "ko").await;
+    assert!(korean.contains("Hyogo Written Elsewhere"), "another language is another page");
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let (_, expired) = reader.page_in("/members", "en").await;
+    assert!(expired.contains("Hyogo Written Elsewhere"), "kept for a second at most");
+
+    rename("Hyogo Renamed Again").await;
+    let org = Client::signed_in(&db, Role::Organizer, "cache@example.org", None).await;
+    org.expect(
+        StatusCode::CREATED,
+        axum::http::Method::POST,
+        "/api/countries",
+        json!({"code": "TH", "name": "Thailand"}),
+    )
+    .await;
+    let (_, fresh) = reader.page_in("/members", "en").await;
+    assert!(
+        fresh.contains("Hyogo Renamed Again"),
+        "a change committed by this process makes kept pages stale at once"
+    );
+}
+
 both_engines!(
+    kept_pages_show_changes,
     the_workspace_speaks_the_organizers_language,
     form_errors_speak_the_readers_language,
     pages_speak_the_readers_language,

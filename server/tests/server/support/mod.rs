@@ -68,7 +68,14 @@ impl Client {
             .expect("a session cookie")
             .to_str()
             .unwrap();
-        let pair = cookie.split(';').next().unwrap().to_owned();
+        let attributes: Vec<&str> = cookie.split(';').map(str::trim).collect();
+        let name = plenary_server::sessions::SESSION_COOKIE;
+        assert!(attributes[0].starts_with(&format!("{name}=")), "{cookie}");
+        assert!(
+            attributes.contains(&"HttpOnly") && attributes.contains(&"SameSite=Lax"),
+            "scripts cannot read the session cookie and other sites do not send it: {cookie}"
+        );
+        let pair = attributes[0].to_owned();
         client.credential = Some((header::COOKIE, pair));
         client
     }
