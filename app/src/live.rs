@@ -153,18 +153,25 @@ mod browser {
             let me = self.clone();
             let on_patch = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
                 let text = event.data().as_string().unwrap_or_default();
-                let view = me.document.borrow_mut().as_mut().and_then(|d| d.apply(&text));
+                let view = me
+                    .document
+                    .borrow_mut()
+                    .as_mut()
+                    .and_then(|d| d.apply(&text));
                 match view {
                     Some(view) => me.live.view.set(view),
                     // Made for a state this page does not hold: start again from the full state.
                     None => me.open(),
                 }
             });
-            let on_open = Closure::<dyn FnMut()>::new(move || live.connection.set(Connection::Live));
+            let on_open =
+                Closure::<dyn FnMut()>::new(move || live.connection.set(Connection::Live));
             let on_error =
                 Closure::<dyn FnMut()>::new(move || live.connection.set(Connection::Reconnecting));
-            let _ = source.add_event_listener_with_callback("state", on_state.as_ref().unchecked_ref());
-            let _ = source.add_event_listener_with_callback("patch", on_patch.as_ref().unchecked_ref());
+            let _ =
+                source.add_event_listener_with_callback("state", on_state.as_ref().unchecked_ref());
+            let _ =
+                source.add_event_listener_with_callback("patch", on_patch.as_ref().unchecked_ref());
             source.set_onopen(Some(on_open.as_ref().unchecked_ref()));
             source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
             // The source owns them for its whole life (a page opens another only on a rare miss).

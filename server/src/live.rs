@@ -128,11 +128,11 @@ impl Hub {
 
     /// Sends `event` to the streams of its assembly.
     fn send(&self, event: LiveEvent) {
-        // Made even when nobody watches, so that the first to subscribe can be sent changes.
-        let patch = self.patch_to(&event);
+        // Recorded even when nobody watches, so that the first to subscribe can be sent changes.
+        let (patch, base) = self.record(&event);
         if let Some(channel) = self.channel(event.assembly) {
             // No receiver is fine: nobody is watching this assembly now.
-            let _ = channel.send(Frame::of(&event).with_patch(patch));
+            let _ = channel.send(Frame::of(&event).with_patch(patch, base));
         }
     }
 
@@ -141,17 +141,20 @@ impl Hub {
         channels.get(&number).cloned()
     }
 
-    /// The change from the state sent before `event` to `event`'s, when that state was the one
-    /// just before it; and `event` becomes the state the next patch is made from.
-    fn patch_to(&self, event: &LiveEvent) -> Option<LivePatch> {
-        let json: serde_json::Value = serde_json::from_str(&event.data).ok()?;
+    /// Records `event` as the state the next patch is made from, unless a later one is already
+    /// recorded; the change from the state before it (when that was event `id - 1`), and whether
+    /// it was recorded.
+    fn record(&self, event: &LiveEvent) -> (Option<LivePatch>, bool) {
+        let Ok(json) = serde_json::from_str::<serde_json::Value>(&event.data) else {
+            return (None, false);
+        };
         let mut last_sent = self.last_sent.lock().unwrap_or_else(|e| e.into_inner());
         let patch = match last_sent.get(&event.assembly) {
+            // Late (a state read for a subscriber got ahead of it): neither patched nor a base.
+            Some(last) if last.id >= event.id => return (None, false),
             Some(last) if last.id + 1 == event.id => {
                 Some(LivePatch::between(last.id, &last.json, &json))
             }
-            // Events come in order; one out of order (older) is not sent as a base either.
-            Some(last) if last.id >= event.id => return None,
             _ => None,
         };
         let last = LastSent {
@@ -160,16 +163,30 @@ impl Hub {
             data: event.data.clone(),
         };
         last_sent.insert(event.assembly, last);
-        patch
+        (patch, true)
     }
 
-    /// Whether `event` is the state last sent on its assembly's channel, byte for byte: a stream
-    /// that sends it holds the state the next patch is made from.
-    fn sent_last(&self, event: &LiveEvent) -> bool {
-        let last_sent = self.last_sent.lock().unwrap_or_else(|e| e.into_inner());
-        last_sent
-            .get(&event.assembly)
-            .is_some_and(|last| last.id == event.id && last.data == event.data)
+    /// Whether a stream that has just sent `event` (read from the database for it) holds the
+    /// state the next patch is made from: it does when `event` is that state byte for byte, or
+    /// when it is newer than any recorded, and is then recorded.
+    fn adopt(&self, event: &LiveEvent) -> bool {
+        let mut last_sent = self.last_sent.lock().unwrap_or_else(|e| e.into_inner());
+        match last_sent.get(&event.assembly) {
+            Some(last) if last.id == event.id => last.data == event.data,
+            Some(last) if last.id > event.id => false,
+            _ => {
+                let Ok(json) = serde_json::from_str(&event.data) else {
+                    return false;
+                };
+                let last = LastSent {
+                    id: event.id,
+                    json,
+                    data: event.data.clone(),
+                };
+                last_sent.insert(event.assembly, last);
+                true
+            }
+        }
     }
 }
 
@@ -231,6 +248,8 @@ pub struct Frame {
     bytes: Bytes,
     /// The change from the state of event `.0` (a `patch` event), for streams that sent that one.
     patch: Option<(i64, Bytes)>,
+    /// Whether its state is the one the hub makes the next patch from.
+    base: bool,
 }
 
 impl Frame {
@@ -239,35 +258,39 @@ impl Frame {
             id: event.id,
             bytes: wire(event.id, &event.kind, &event.data),
             patch: None,
+            base: false,
         }
     }
 
-    fn with_patch(self, patch: Option<LivePatch>) -> Frame {
+    fn with_patch(self, patch: Option<LivePatch>, base: bool) -> Frame {
         let patch = patch.and_then(|p| {
             let data = serde_json::to_string(&p).ok()?;
             Some((p.base, wire(self.id, "patch", &data)))
         });
-        Frame { patch, ..self }
+        Frame {
+            patch,
+            base,
+            ..self
+        }
     }
 
     /// What a stream that has sent `sent` sends of this one.
     fn for_stream(self, sent: Sent) -> Bytes {
         match self.patch {
-            Some((base, patch)) if sent.hub_frame && base == sent.id => patch,
+            Some((base, patch)) if sent.base && base == sent.id => patch,
             _ => self.bytes,
         }
     }
 }
 
-/// What a stream sent last: the event's id, and whether it was the state the hub sent last on
-/// the channel (one of its frames, or the same bytes). Only then does the viewer hold the very
-/// state the hub makes its next patch from: a state read from the database for one stream (on
-/// connecting or after lagging) may include changes that no event has announced yet, such as
-/// ballots or agenda edits.
+/// What a stream sent last: the event's id, and whether its state is the one the hub makes its
+/// next patch from. A state read from the database for one stream (on connecting or after
+/// lagging) may include changes that no event has announced yet, such as ballots or agenda
+/// edits; it is that state only if the hub adopted it (see [`Hub::adopt`]).
 #[derive(Debug, Clone, Copy)]
 struct Sent {
     id: i64,
-    hub_frame: bool,
+    base: bool,
 }
 
 /// The lines of one event.
@@ -348,9 +371,9 @@ pub async fn events(
     // A full state may carry a lower id than the client had (see `backlog`): go on from it.
     let sent = Sent {
         id: first.last().map(|e| e.id).or(last).unwrap_or(0),
-        // Most often the state read for this stream is the hub's last: then the next event can
-        // come as a change.
-        hub_frame: first.last().is_some_and(|e| state.hub.sent_last(e)),
+        // Most often the state read for this stream is the hub's: then the next event can come
+        // as a change.
+        base: first.last().is_some_and(|e| state.hub.adopt(e)),
     };
     let head: Vec<Bytes> = first
         .iter()
@@ -370,12 +393,9 @@ pub async fn events(
                 };
                 match next {
                     Ok(frame) if frame.id > sent.id => {
-                        let id = frame.id;
+                        let (id, base) = (frame.id, frame.base);
                         let bytes = frame.for_stream(sent);
-                        sent = Sent {
-                            id,
-                            hub_frame: true,
-                        };
+                        sent = Sent { id, base };
                         return Some((bytes, (receiver, sent, db)));
                     }
                     Ok(_) => continue,
@@ -383,7 +403,7 @@ pub async fn events(
                         let frame = Frame::of(&full_state(&db, number).await.ok()?);
                         sent = Sent {
                             id: frame.id,
-                            hub_frame: false,
+                            base: false,
                         };
                         return Some((frame.bytes, (receiver, sent, db)));
                     }

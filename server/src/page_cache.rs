@@ -160,7 +160,11 @@ mod tests {
     #[test]
     fn only_anonymous_page_reads_are_kept() {
         assert!(key_of(&request("/assemblies/13/agenda", &[])).is_some());
-        assert!(key_of(&request("/assemblies/13/agenda", &[(header::COOKIE, "a=b")])).is_none());
+        assert!(key_of(&request(
+            "/assemblies/13/agenda",
+            &[(header::COOKIE, "a=b")]
+        ))
+        .is_none());
         assert!(key_of(&request("/members", &[(header::AUTHORIZATION, "Bearer x")])).is_none());
         assert!(key_of(&request("/api/assemblies/13", &[])).is_none());
         assert!(key_of(&request("/pkg/plenary.js", &[])).is_none());
@@ -198,8 +202,16 @@ mod tests {
             }
             builder.body(Body::empty()).unwrap()
         };
-        assert!(keepable(&page(StatusCode::OK, "text/html; charset=utf-8", false)));
-        assert!(!keepable(&page(StatusCode::OK, "text/html; charset=utf-8", true)));
+        assert!(keepable(&page(
+            StatusCode::OK,
+            "text/html; charset=utf-8",
+            false
+        )));
+        assert!(!keepable(&page(
+            StatusCode::OK,
+            "text/html; charset=utf-8",
+            true
+        )));
         assert!(!keepable(&page(StatusCode::NOT_FOUND, "text/html", false)));
         assert!(!keepable(&page(StatusCode::OK, "application/json", false)));
     }

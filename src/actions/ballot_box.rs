@@ -7,6 +7,7 @@
 //! audit entry) or not at all. A failure of the database fails every ballot of its batch, and
 //! none of them is written: no ballot is ever answered as accepted and then lost.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
@@ -131,7 +132,7 @@ async fn cast_one(
     request: &Request,
 ) -> Result<Result<BallotCast>> {
     let vote_id = request.vote_id;
-    if !polls.contains_key(&vote_id) {
+    if let Entry::Vacant(slot) = polls.entry(vote_id) {
         let polling = match refusal(Polling::read(tx, vote_id).await)? {
             Ok(polling) => polling,
             Err(refused) => return Ok(Err(refused)),
@@ -139,7 +140,7 @@ async fn cast_one(
         let assembly = get_assembly_by_id(tx, polling.vote.assembly_id)
             .await?
             .number;
-        polls.insert(vote_id, (polling, assembly));
+        slot.insert((polling, assembly));
     }
     let (polling, assembly) = &polls[&vote_id];
     if let Err(refused) = refusal(polling.check(tx, &request.ballot).await)? {

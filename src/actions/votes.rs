@@ -199,7 +199,14 @@ impl Polling {
 
     /// Records a checked ballot and its audit entry.
     pub async fn record(&self, tx: &mut Tx, actor: &Actor, ballot: &CastBallot) -> Result<()> {
-        upsert_ballot(tx, self.vote.id, ballot.member_id, ballot.choice, Utc::now()).await?;
+        upsert_ballot(
+            tx,
+            self.vote.id,
+            ballot.member_id,
+            ballot.choice,
+            Utc::now(),
+        )
+        .await?;
         log_change(
             tx,
             actor,

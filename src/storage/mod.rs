@@ -52,7 +52,11 @@ pub enum Db {
 #[derive(Debug)]
 pub enum Tx {
     /// With this process's turn to write to the file, for a write transaction.
-    Sqlite(Transaction<'static, Sqlite>, Option<WriterTurn>, Option<Changes>),
+    Sqlite(
+        Transaction<'static, Sqlite>,
+        Option<WriterTurn>,
+        Option<Changes>,
+    ),
     Postgres(Transaction<'static, Postgres>, Option<Changes>),
 }
 
@@ -95,10 +99,9 @@ impl Db {
                 let tx = pool.begin_with("BEGIN IMMEDIATE").await.map_err(internal)?;
                 Tx::Sqlite(tx, Some(turn), Some(self.changes()))
             }
-            Db::Postgres(pool) => Tx::Postgres(
-                pool.begin().await.map_err(internal)?,
-                Some(self.changes()),
-            ),
+            Db::Postgres(pool) => {
+                Tx::Postgres(pool.begin().await.map_err(internal)?, Some(self.changes()))
+            }
         })
     }
 

@@ -66,7 +66,7 @@ impl Subscriber {
     /// The next event with data, if one comes within `patience`.
     pub async fn next_within(&mut self, patience: Duration) -> Option<Received> {
         tokio::time::timeout(patience, async {
-            let (mut id, mut kind, mut data) = (None, None, None);
+            let (mut id, mut kind, mut data) = (None, None, None::<String>);
             loop {
                 let mut line = String::new();
                 assert!(
@@ -162,14 +162,17 @@ async fn the_stream_numbers_events_and_resumes(db: Db) {
     let item = first.next().await;
     assert_eq!(item.id, 2);
     assert_eq!(current_title(&item), Some("Welcoming remarks"));
-    // The hub had sent nothing when this subscriber connected, so event 1 comes whole; from then
-    // on the subscriber holds the hub's state and is sent changes.
-    assert_eq!((started.kind.as_str(), item.kind.as_str()), ("state", "patch"));
+    // The state this subscriber was sent as it connected is the one the hub makes its patches
+    // from: the events come as changes, a fraction of the state.
+    assert_eq!(
+        (started.kind.as_str(), item.kind.as_str()),
+        ("patch", "patch")
+    );
     assert!(
-        item.bytes * 4 < started.bytes,
-        "a change is a fraction of the state: {} bytes against {}",
+        item.bytes * 2 < state.bytes,
+        "{} bytes of change against a state of {}",
         item.bytes,
-        started.bytes
+        state.bytes
     );
     assert_eq!(item.data["now"]["speaker"]["name"], "Tarasenko Andrey");
     assert_eq!(item.data["now"]["timer"]["allotted"], 300);
@@ -196,7 +199,10 @@ async fn the_stream_numbers_events_and_resumes(db: Db) {
     let timer_for_first = first.next().await;
     assert_eq!(timer_for_first.id, 4, "every subscriber gets every event");
     // Event 3 as resent from the database is the hub's last state, byte for byte.
-    assert_eq!((timer.kind.as_str(), timer_for_first.kind.as_str()), ("patch", "patch"));
+    assert_eq!(
+        (timer.kind.as_str(), timer_for_first.kind.as_str()),
+        ("patch", "patch")
+    );
     assert_eq!(timer_for_first.data, timer.data);
 
     // One that missed more than the resume window gets the full state instead.
@@ -212,7 +218,35 @@ async fn the_stream_numbers_events_and_resumes(db: Db) {
     let mut stranger = Subscriber::connect(addr, Some(9999)).await;
     assert_eq!(stranger.next().await.id, 105);
     control(&org, json!({"command": "timer_pause"})).await;
-    assert_eq!(stranger.next().await.id, 106, "and then the live events");
+    let paused = stranger.next().await;
+    assert_eq!(paused.id, 106, "and then the live events");
+
+    // An edit that sends no event: a subscriber connecting now reads a state the hub never
+    // sent, so it gets the next event whole, while the others get the change, edit included.
+    let edited = &paused.data["sessions"][0]["items"][3];
+    org.expect(
+        StatusCode::OK,
+        Method::PUT,
+        &format!("/api/items/{}", edited["id"]),
+        json!({"kind": edited["kind"], "title": "Renamed while live", "planned_minutes": edited["planned_minutes"]}),
+    )
+    .await;
+    let mut newcomer = Subscriber::connect(addr, None).await;
+    let read = newcomer.next().await;
+    assert_eq!((read.id, read.kind.as_str()), (106, "state"));
+    assert_eq!(
+        read.data["sessions"][0]["items"][3]["title"],
+        "Renamed while live"
+    );
+    control(&org, json!({"command": "timer_start"})).await;
+    let (changed, whole) = (stranger.next().await, newcomer.next().await);
+    assert_eq!((changed.id, changed.kind.as_str()), (107, "patch"));
+    assert_eq!((whole.id, whole.kind.as_str()), (107, "state"));
+    assert_eq!(changed.data, whole.data, "both hold the same state");
+    assert_eq!(
+        changed.data["sessions"][0]["items"][3]["title"],
+        "Renamed while live"
+    );
 }
 
 async fn commands_are_checked(db: Db) {

@@ -305,10 +305,16 @@ async fn kept_pages_show_changes(db: Db) {
     let (_, kept) = reader.page_in("/members", "en").await;
     assert_eq!(kept, before, "the kept page is served");
     let (_, korean) = reader.page_in("/members", "ko").await;
-    assert!(korean.contains("Hyogo Written Elsewhere"), "another language is another page");
+    assert!(
+        korean.contains("Hyogo Written Elsewhere"),
+        "another language is another page"
+    );
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     let (_, expired) = reader.page_in("/members", "en").await;
-    assert!(expired.contains("Hyogo Written Elsewhere"), "kept for a second at most");
+    assert!(
+        expired.contains("Hyogo Written Elsewhere"),
+        "kept for a second at most"
+    );
 
     rename("Hyogo Renamed Again").await;
     let org = Client::signed_in(&db, Role::Organizer, "cache@example.org", None).await;
