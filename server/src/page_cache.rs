@@ -3,8 +3,8 @@
 //! costs about ten times what sending it does.
 //!
 //! A page is kept only when the request carries no cookie and no credentials (so nothing in it
-//! can depend on who asks), it is a complete HTML answer (200, `text/html`) and it sets no
-//! cookie. The key holds everything else a page depends on: its address and query, and the
+//! can depend on who asks), it was rendered by the app (not a file of the site, which is read
+//! from disk as it is), it is a complete HTML answer (200, `text/html`), and it sets no cookie. The key holds everything else a page depends on: its address and query, and the
 //! `Accept-Language` (the interface language) and `Accept-Encoding` (the compression) headers.
 //!
 //! A kept page is served until this process commits a change to its database, and for one
@@ -77,6 +77,17 @@ impl PageCache {
     }
 }
 
+/// Marks a response as a page the app rendered (see [`mark`]).
+#[derive(Debug, Clone, Copy)]
+struct Rendered;
+
+/// The middleware of the app's page routes: their answers may be kept.
+pub async fn mark(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    response.extensions_mut().insert(Rendered);
+    response
+}
+
 /// The middleware: answers from the cache when it can, and keeps what it may.
 pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next) -> Response {
     let Some(key) = key_of(&request) else {
@@ -136,7 +147,11 @@ fn keepable(response: &Response) -> bool {
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    response.status() == StatusCode::OK && html && !headers.contains_key(header::SET_COOKIE)
+    let rendered = response.extensions().get::<Rendered>().is_some();
+    response.status() == StatusCode::OK
+        && rendered
+        && html
+        && !headers.contains_key(header::SET_COOKIE)
 }
 
 fn answer(page: &Page) -> Response {
@@ -196,7 +211,8 @@ mod tests {
         let page = |status: StatusCode, kind: &str, cookie: bool| {
             let mut builder = Response::builder()
                 .status(status)
-                .header(header::CONTENT_TYPE, kind);
+                .header(header::CONTENT_TYPE, kind)
+                .extension(Rendered);
             if cookie {
                 builder = builder.header(header::SET_COOKIE, "a=b");
             }
@@ -214,5 +230,10 @@ mod tests {
         )));
         assert!(!keepable(&page(StatusCode::NOT_FOUND, "text/html", false)));
         assert!(!keepable(&page(StatusCode::OK, "application/json", false)));
+        let file = Response::builder()
+            .header(header::CONTENT_TYPE, "text/html")
+            .body(Body::empty())
+            .unwrap();
+        assert!(!keepable(&file), "a file of the site is not kept");
     }
 }

@@ -95,7 +95,11 @@ pub fn router(state: AppState, sessions: Store) -> Router {
         .route("/logout", post(crate::forms::logout))
         .merge(api)
         .nest_service("/pkg", pkg)
-        .leptos_routes_with_context(&state, routes, state.context(), page_shell)
+        .merge(
+            Router::new()
+                .leptos_routes_with_context(&state, routes, state.context(), page_shell)
+                .route_layer(from_fn(crate::page_cache::mark)),
+        )
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
