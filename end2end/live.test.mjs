@@ -29,6 +29,10 @@ test('the delegate and the projector follow the control panel without reloading'
   await open(control, '/manage/assemblies/13/control');
 
   const delegateContext = await browser.newContext();
+  // Each page opens its live stream once: the changes it is sent all fit the state it holds (a
+  // change that did not would make it open the stream again for the whole state).
+  let streams = 0;
+  delegateContext.on('request', (request) => { if (request.url().endsWith('/api/assemblies/13/events')) streams += 1; });
   const delegate = await delegateContext.newPage();
   await open(delegate, '/assemblies/13/live');
   await within(delegate.locator('.connection'), /^Live$/, 5000);
@@ -56,6 +60,7 @@ test('the delegate and the projector follow the control panel without reloading'
   const before = await delegate.locator('.countdown').innerText();
   await within(delegate.locator('.countdown'), new RegExp(`^(?!${before.replace(':', '\\:')}$)`), 2500);
   assert.equal(loads, 0, 'the delegate page was never reloaded');
+  assert.equal(streams, 2, 'the delegate page and the projector each opened one stream');
   console.log(`# delivery to the delegate page: ${first} ms and ${second} ms`);
   await organizerContext.close();
   await delegateContext.close();

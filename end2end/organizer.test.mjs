@@ -202,5 +202,8 @@ test('the workspace speaks Korean to a Korean browser, field errors included', a
   const zone = form.locator('.field', { has: page.locator('input[name="form[time_zone]"]') });
   await zone.locator('.field-error', { hasText: '알 수 없는 IANA 시간대입니다' }).waitFor();
   assert.match(await zone.getAttribute('class'), /invalid/);
+  // What was typed stays in the form, to be corrected.
+  assert.equal(await form.locator('input[name="form[title]"]').inputValue(), '99th General Assembly');
+  assert.equal(await form.locator('input[name="form[time_zone]"]').inputValue(), 'Mars/Olympus');
   await context.close();
 });

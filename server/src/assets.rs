@@ -1,6 +1,7 @@
 //! The built site's files under `/pkg`: the bundle's name, which a release build makes unique
 //! to its content (`plenary-<hash>`) so that browsers may keep the files for a year, and the
-//! gzip copies the release build writes beside them, sent to browsers that accept gzip.
+//! brotli and gzip copies the release build writes beside them, sent to browsers that accept
+//! either (brotli first).
 
 use std::path::Path;
 
@@ -44,7 +45,9 @@ pub fn pkg(site_root: &Path, bundle: &str) -> Router {
     } else {
         FOREVER
     };
-    let files = ServeDir::new(site_root.join("pkg")).precompressed_gzip();
+    let files = ServeDir::new(site_root.join("pkg"))
+        .precompressed_br()
+        .precompressed_gzip();
     Router::new()
         .fallback_service(files)
         .layer(SetResponseHeaderLayer::overriding(

@@ -9,14 +9,14 @@
 
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use tokio::sync::oneshot;
 
 use super::votes::Polling;
 use crate::auth::Actor;
 use crate::model::{BallotCast, CastBallot};
-use crate::storage::{get_assembly_by_id, Db, Tx};
+use crate::storage::{get_assembly_by_id, Db, Kept, Tx};
 use crate::{Error, Result};
 
 /// Casts `ballot` in the next batch written to `db`.
@@ -67,12 +67,8 @@ fn lock(queue: &Shared) -> MutexGuard<'_, Queue> {
 
 /// The queue of the database behind `db` (each pool has its own).
 fn queue_of(db: &Db) -> Shared {
-    static QUEUES: OnceLock<Mutex<HashMap<usize, Shared>>> = OnceLock::new();
-    let mut queues = QUEUES
-        .get_or_init(Default::default)
-        .lock()
-        .unwrap_or_else(|e| e.into_inner());
-    queues.entry(db.identity()).or_default().clone()
+    static QUEUES: Kept<usize, Shared> = Kept::new();
+    QUEUES.get(db.identity())
 }
 
 /// Writes batches until no ballot is waiting.

@@ -150,16 +150,35 @@ pub type WriterTurn = tokio::sync::OwnedMutexGuard<()>;
 /// 100 ms before trying again, however soon the file is free. Queued here, each writer starts as
 /// soon as the one before it commits.
 fn writers(pool: &SqlitePool) -> std::sync::Arc<tokio::sync::Mutex<()>> {
-    use std::collections::HashMap;
-    use std::sync::{Arc, Mutex, OnceLock};
-    type Queues = Mutex<HashMap<std::path::PathBuf, Arc<tokio::sync::Mutex<()>>>>;
-    static QUEUES: OnceLock<Queues> = OnceLock::new();
-    let file = pool.connect_options().get_filename().to_path_buf();
-    let mut queues = QUEUES
-        .get_or_init(Default::default)
-        .lock()
-        .unwrap_or_else(|e| e.into_inner());
-    queues.entry(file).or_default().clone()
+    static QUEUES: Kept<std::path::PathBuf, std::sync::Arc<tokio::sync::Mutex<()>>> = Kept::new();
+    // By file, not by pool: SQLite's write lock is the file's.
+    QUEUES.get(pool.connect_options().get_filename().to_path_buf())
+}
+
+/// Values this process keeps for as long as it runs, one per key (a database file or pool),
+/// made on first use.
+pub struct Kept<K, T>(std::sync::OnceLock<std::sync::Mutex<std::collections::HashMap<K, T>>>);
+
+impl<K: Eq + std::hash::Hash, T: Clone + Default> Kept<K, T> {
+    pub const fn new() -> Self {
+        Kept(std::sync::OnceLock::new())
+    }
+
+    /// The value kept for `key` (shared: a clone of an `Arc` or the like).
+    pub fn get(&self, key: K) -> T {
+        let mut values = self
+            .0
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        values.entry(key).or_default().clone()
+    }
+}
+
+impl<K: Eq + std::hash::Hash, T: Clone + Default> Default for Kept<K, T> {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl Tx {
@@ -190,14 +209,8 @@ impl Changes {
 impl Db {
     /// The count of this process's committed changes to the database behind this pool.
     pub fn changes(&self) -> Changes {
-        use std::collections::HashMap;
-        use std::sync::{Mutex, OnceLock};
-        static COUNTS: OnceLock<Mutex<HashMap<usize, Changes>>> = OnceLock::new();
-        let mut counts = COUNTS
-            .get_or_init(Default::default)
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
-        counts.entry(self.identity()).or_default().clone()
+        static COUNTS: Kept<usize, Changes> = Kept::new();
+        COUNTS.get(self.identity())
     }
 }
 

@@ -44,6 +44,7 @@ async fn a_release_bundle_is_named_by_its_hash_and_kept_for_a_year() {
     std::fs::write(pkg.join("bundle-name"), format!("{name}\n")).unwrap();
     std::fs::write(pkg.join(format!("{name}.js")), "export default 1;").unwrap();
     std::fs::write(pkg.join(format!("{name}.js.gz")), b"gzipped js").unwrap();
+    std::fs::write(pkg.join(format!("{name}.js.br")), b"brotli js").unwrap();
     std::fs::write(pkg.join(format!("{name}.css")), "body {}").unwrap();
     let app = plenary_server::build(t.db.clone(), site.path(), false)
         .await
@@ -62,9 +63,15 @@ async fn a_release_bundle_is_named_by_its_hash_and_kept_for_a_year() {
     assert_eq!(js.status(), StatusCode::OK);
     assert_eq!(body, b"export default 1;");
     assert_eq!(cache_control(&js), "public, max-age=31536000, immutable");
-    let (gzipped, body) = fetch(&app, &format!("/pkg/{name}.js"), Some("gzip, br")).await;
+    let (gzipped, body) = fetch(&app, &format!("/pkg/{name}.js"), Some("gzip")).await;
     assert_eq!(gzipped.headers()[header::CONTENT_ENCODING], "gzip");
     assert_eq!(body, b"gzipped js", "the copy made at build time");
+    let (brotli, body) = fetch(&app, &format!("/pkg/{name}.js"), Some("gzip, br")).await;
+    assert_eq!(brotli.headers()[header::CONTENT_ENCODING], "br");
+    assert_eq!(
+        body, b"brotli js",
+        "brotli first, for browsers that take it"
+    );
     let (css, _) = fetch(&app, &format!("/pkg/{name}.css"), Some("gzip")).await;
     assert_eq!(css.status(), StatusCode::OK);
     assert!(cache_control(&css).contains("immutable"));
