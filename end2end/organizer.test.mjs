@@ -145,6 +145,19 @@ test('a delegate is refused the workspace and its calls', async () => {
   assert.equal(call.status(), 403);
   const api = await page.request.post(`${baseUrl}/api/assemblies/13/postpone`, { data: { to_date: '2022-01-01', reason: 'no' } });
   assert.equal(api.status(), 403);
+  // The organizer's flow, step by step through the API: every step is refused, nothing is made.
+  const steps = [
+    ['/api/assemblies', { number: 15, title: '15th General Assembly', slogan: null, start_date: '2023-09-01', end_date: '2023-09-01',
+      venue: 'Ulsan', host_member_id: null, mode: 'hybrid', time_zone: 'Asia/Seoul', status: 'planned' }],
+    ['/api/assemblies/13/copy-agenda', { from_number: 12 }],
+    ['/api/assemblies/13/sessions', { title: 'Session 3', kind: 'working', planned_start: '2021-08-10T15:00' }],
+    ['/api/items/1/move', { to: 2 }],
+    ['/api/assemblies/13/postpone', { to_date: '2021-09-10', reason: 'a delegate wants it' }],
+  ];
+  for (const [path, data] of steps) {
+    assert.equal((await page.request.post(`${baseUrl}${path}`, { data })).status(), 403, path);
+  }
+  assert.equal((await page.request.get(`${baseUrl}/assemblies/15`)).status(), 404, 'no assembly was made');
   await context.close();
 });
 

@@ -92,3 +92,62 @@ fn migrate_and_demo_succeed_and_demo_is_idempotent() {
     assert!(run("demo").contains("already loaded"));
     assert!(data.path().join("plenary.sqlite3").exists());
 }
+
+/// The first organizer of a new installation comes from the command line and can then sign in
+/// and work over HTTP; a role the command does not know is refused with the field named.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_first_organizer_is_made_on_the_command_line() {
+    use crate::processes::{plenary, Server};
+    use plenary_load::http::{sign_in, Conn};
+
+    let dir = tempfile::tempdir().unwrap();
+    let url = plenary_core::storage::sqlite_url(dir.path());
+    let password = "first organizer's password";
+    let add = [
+        "user",
+        "add",
+        "--role",
+        "organizer",
+        "--email",
+        "first@example.org",
+        "--name",
+        "First",
+        "--password",
+        password,
+    ];
+    plenary(&url, dir.path(), &add).await;
+    let server = Server::start(&url, dir.path(), "first", &[]).await;
+    let (cookie, _) = sign_in(server.addr, "first@example.org", password)
+        .await
+        .unwrap();
+    let mut conn = Conn::open(server.addr).await.unwrap();
+    let made = conn
+        .post(
+            "/api/countries",
+            Some(&cookie),
+            &serde_json::json!({"code": "TH", "name": "Thailand"}),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        made.status.as_u16(),
+        201,
+        "the organizer may change the register"
+    );
+
+    let (ok, stderr) = {
+        let mut bad = add;
+        bad[3] = "chairman";
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_plenary"))
+            .args(bad)
+            .env("DATABASE_URL", &url)
+            .env("RUST_LOG", "off")
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    assert!(!ok && stderr.contains("role"), "{stderr}");
+}
