@@ -68,6 +68,39 @@ fn a_port_in_use_is_named() {
         &[],
         &format!("cannot listen on {addr}"),
     );
+    fails_with(
+        &["serve"],
+        &[("PLENARY_ADDR", &addr)],
+        &format!("cannot listen on {addr}"),
+    );
+}
+
+/// A database whose applied migrations differ from Plenary's stops the start.
+#[tokio::test]
+async fn a_failed_migration_stops_the_start() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().to_str().unwrap().to_owned();
+    let migrate = || {
+        Command::new(env!("CARGO_BIN_EXE_plenary"))
+            .args(["migrate", "--data-dir", &dir])
+            .env_remove("DATABASE_URL")
+            .env("RUST_LOG", "off")
+            .output()
+            .unwrap()
+    };
+    assert!(migrate().status.success());
+    let url = plenary_core::storage::sqlite_url(data.path());
+    let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+    sqlx::query("UPDATE _sqlx_migrations SET checksum = x'00' WHERE version = 1")
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    let out = migrate();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert_eq!(stderr.trim().lines().count(), 1, "one line: {stderr}");
+    assert!(stderr.contains("database migration failed"), "{stderr}");
 }
 
 #[test]
