@@ -211,6 +211,72 @@ async fn a_hundred_concurrent_duplicate_ballots_count_once(db: Db) {
     assert_eq!(view.tally.not_voted, 69);
 }
 
+/// Ballots cast at once are written together; one that the database fails (here a trigger
+/// refuses Sakha's row) is answered with an error on its own, and the others are all written,
+/// each with its audit entry.
+async fn a_ballot_the_database_fails_fails_alone(db: Db) {
+    demo::load_at(&db, demo::Stage::BeforeVotes).await.unwrap();
+    let (chairmanship, _) = applications(&db).await;
+    let vote = open(&db, chairmanship).await;
+    let sakha = member(&db, "Republic of Sakha (Yakutia)").await;
+    let refuse = match &db {
+        Db::Sqlite(_) => vec![format!(
+            "CREATE TRIGGER refuse_sakha BEFORE INSERT ON ballots WHEN NEW.member_id = {sakha}
+             BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+        )],
+        Db::Postgres(_) => vec![
+            format!(
+                "CREATE FUNCTION refuse_sakha() RETURNS trigger LANGUAGE plpgsql AS $$
+                 BEGIN IF NEW.member_id = {sakha} THEN RAISE EXCEPTION 'refused by the test'; END IF;
+                 RETURN NEW; END $$"
+            ),
+            "CREATE TRIGGER refuse_sakha BEFORE INSERT ON ballots
+             FOR EACH ROW EXECUTE FUNCTION refuse_sakha()"
+                .to_owned(),
+        ],
+    };
+    for sql in refuse {
+        on_db!(&db, c => sqlx::query(&sql).execute(c).await.map(drop)).unwrap();
+    }
+    let present = db
+        .reading(async |tx| {
+            let vote = get_vote(tx, vote).await?;
+            Ok(electorate(tx, &vote).await?.1)
+        })
+        .await
+        .unwrap();
+    let tasks: Vec<_> = present
+        .iter()
+        .map(|m| {
+            let (db, member_id) = (db.clone(), m.id);
+            tokio::spawn(async move {
+                let ballot = CastBallot {
+                    member_id,
+                    choice: BallotChoice::Yes,
+                };
+                let cast = cast_ballot(&db, None, Some(&delegate(member_id)), vote, &ballot).await;
+                (member_id, cast)
+            })
+        })
+        .collect();
+    for task in tasks {
+        let (member_id, cast) = task.await.unwrap();
+        if member_id == sakha {
+            assert_eq!(cast.unwrap_err(), Error::Internal);
+        } else {
+            assert_eq!(cast.unwrap().member_id, member_id);
+        }
+    }
+    let others = present.len() as i64 - 1;
+    let rows = format!("SELECT COUNT(*) FROM ballots WHERE vote_id = {vote}");
+    assert_eq!(count(&db, &rows).await, others);
+    let audited = format!(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'ballot.cast' AND entity_id = {vote}"
+    );
+    assert_eq!(count(&db, &audited).await, others);
+    assert_eq!(verify_audit_chain(&db).await.unwrap().first_broken, None);
+}
+
 async fn ballots_that_are_refused(db: Db) {
     demo::load_at(&db, demo::Stage::BeforeVotes).await.unwrap();
     let (chairmanship, _) = applications(&db).await;
@@ -500,6 +566,7 @@ both_engines!(
     the_reference_decisions_taken_live,
     the_concluded_demo_holds_both_decisions,
     a_hundred_concurrent_duplicate_ballots_count_once,
+    a_ballot_the_database_fails_fails_alone,
     ballots_that_are_refused,
     one_abstention_rejects_and_leaves_the_register,
     quorum_is_checked_when_a_vote_opens,

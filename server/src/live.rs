@@ -150,8 +150,10 @@ impl Hub {
         };
         let mut last_sent = self.last_sent.lock().unwrap_or_else(|e| e.into_inner());
         let patch = match last_sent.get(&event.assembly) {
+            // Already recorded from a state read for a subscriber: a base if it is the same.
+            Some(last) if last.id == event.id => return (None, last.data == event.data),
             // Late (a state read for a subscriber got ahead of it): neither patched nor a base.
-            Some(last) if last.id >= event.id => return (None, false),
+            Some(last) if last.id > event.id => return (None, false),
             Some(last) if last.id + 1 == event.id => {
                 Some(LivePatch::between(last.id, &last.json, &json))
             }

@@ -4,8 +4,9 @@
 //! members present again, and committing, one writer at a time.
 //!
 //! Each ballot is still checked and refused on its own, and written whole (the ballot and its
-//! audit entry) or not at all. A failure of the database fails every ballot of its batch, and
-//! none of them is written: no ballot is ever answered as accepted and then lost.
+//! audit entry) or not at all. Should the database fail a batch, none of it is written and its
+//! ballots are written again one transaction each, so that only a ballot that fails on its own
+//! is answered with an error, and no ballot is ever answered as accepted and then lost.
 
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
@@ -16,12 +17,14 @@ use tokio::sync::oneshot;
 use super::votes::Polling;
 use crate::auth::Actor;
 use crate::model::{BallotCast, CastBallot};
-use crate::storage::{get_assembly_by_id, Db, Kept, Tx};
+use crate::storage::{get_assembly_by_id, Db, Kept, Publisher, Tx};
 use crate::{Error, Result};
 
-/// Casts `ballot` in the next batch written to `db`.
+/// Casts `ballot` in the next batch written to `db`; `publisher` hears of the new tally once it
+/// is committed, even if the caller has gone away by then.
 pub(crate) async fn cast(
     db: &Db,
+    publisher: Option<Arc<dyn Publisher>>,
     actor: &Actor,
     vote_id: i64,
     ballot: &CastBallot,
@@ -34,6 +37,7 @@ pub(crate) async fn cast(
             actor: actor.clone(),
             vote_id,
             ballot: ballot.clone(),
+            publisher,
             reply,
         });
         !std::mem::replace(&mut q.writing, true)
@@ -49,6 +53,7 @@ struct Request {
     actor: Actor,
     vote_id: i64,
     ballot: CastBallot,
+    publisher: Option<Arc<dyn Publisher>>,
     reply: oneshot::Sender<Result<BallotCast>>,
 }
 
@@ -73,35 +78,55 @@ fn queue_of(db: &Db) -> Shared {
 
 /// Writes batches until no ballot is waiting.
 async fn write_all(db: Db, queue: Shared) {
-    let _unwinding = Unwinding(queue.clone());
+    let mut writer = Writer {
+        queue: queue.clone(),
+        done: false,
+    };
     loop {
         let batch = {
             let mut q = lock(&queue);
             if q.pending.is_empty() {
                 q.writing = false;
+                writer.done = true;
                 return;
             }
             std::mem::take(&mut q.pending)
         };
         let answers = match write(&db, &batch).await {
             Ok(answers) => answers,
-            Err(e) => vec![Err(e); batch.len()],
+            Err(e) => {
+                tracing::warn!(error = %e, ballots = batch.len(), "a batch of ballots failed; writing them one by one");
+                let mut answers = Vec::with_capacity(batch.len());
+                for request in &batch {
+                    let one = write(&db, std::slice::from_ref(request)).await;
+                    answers.push(one.and_then(|mut a| a.pop().unwrap_or(Err(Error::Internal))));
+                }
+                answers
+            }
         };
         for (request, answer) in batch.into_iter().zip(answers) {
+            if let (Ok(cast), Some(publisher)) = (&answer, &request.publisher) {
+                publisher.tally_changed(cast.assembly);
+            }
             // A caller that went away needs no answer.
             let _ = request.reply.send(answer);
         }
     }
 }
 
-/// Should a batch panic, the queue is left idle and the ballots waiting are answered with an
-/// error (their replies are dropped), rather than waiting forever for a writer that is gone.
-struct Unwinding(Shared);
+/// The writing task's hold on its queue. Should the task end any other way than by finding the
+/// queue empty (a panic, or its runtime shutting down), the queue is left idle and the ballots
+/// waiting are answered with an error (their replies are dropped), rather than waiting forever
+/// for a writer that is gone.
+struct Writer {
+    queue: Shared,
+    done: bool,
+}
 
-impl Drop for Unwinding {
+impl Drop for Writer {
     fn drop(&mut self) {
-        if std::thread::panicking() {
-            let mut q = lock(&self.0);
+        if !self.done {
+            let mut q = lock(&self.queue);
             q.writing = false;
             q.pending.clear();
         }
@@ -109,20 +134,41 @@ impl Drop for Unwinding {
 }
 
 /// One transaction for the batch: each ballot's answer, or the failure that gave it all up.
+/// Every ballot is checked first; the accepted ones are then written in the order of their
+/// members (so that batches of several processes lock ballot rows in one order), and their
+/// audit entries last (the audit log's lock is the last one a batch takes, as it is for any
+/// other change).
 async fn write(db: &Db, batch: &[Request]) -> Result<Vec<Result<BallotCast>>> {
     let mut tx = db.begin().await?;
     let mut polls = HashMap::new();
     let mut answers = Vec::with_capacity(batch.len());
     for request in batch {
-        answers.push(cast_one(&mut tx, &mut polls, request).await?);
+        answers.push(check(&mut tx, &mut polls, request).await?);
+    }
+    let mut accepted: Vec<usize> = (0..batch.len()).filter(|&i| answers[i].is_ok()).collect();
+    // Stable: two ballots of one member keep their order, the later one stays.
+    accepted.sort_by_key(|&i| (batch[i].vote_id, batch[i].ballot.member_id));
+    for &i in &accepted {
+        polls[&batch[i].vote_id]
+            .0
+            .upsert(&mut tx, &batch[i].ballot)
+            .await?;
+    }
+    accepted.sort_unstable();
+    for &i in &accepted {
+        let request = &batch[i];
+        let polling = &polls[&request.vote_id].0;
+        polling
+            .audit(&mut tx, &request.actor, &request.ballot)
+            .await?;
     }
     tx.commit().await?;
     Ok(answers)
 }
 
-/// One ballot of a batch: `Ok(Err(_))` when only this ballot is refused (nothing was written
-/// for it), `Err(_)` when the database failed and the batch is given up.
-async fn cast_one(
+/// Checks one ballot of a batch: `Ok(Err(_))` when it is refused, `Err(_)` when the database
+/// failed and the batch is given up.
+async fn check(
     tx: &mut Tx,
     polls: &mut HashMap<i64, (Polling, i64)>,
     request: &Request,
@@ -133,17 +179,16 @@ async fn cast_one(
             Ok(polling) => polling,
             Err(refused) => return Ok(Err(refused)),
         };
-        let assembly = get_assembly_by_id(tx, polling.vote.assembly_id)
-            .await?
-            .number;
-        slot.insert((polling, assembly));
+        let assembly = refusal(get_assembly_by_id(tx, polling.vote.assembly_id).await)?;
+        match assembly {
+            Ok(assembly) => slot.insert((polling, assembly.number)),
+            Err(refused) => return Ok(Err(refused)),
+        };
     }
     let (polling, assembly) = &polls[&vote_id];
     if let Err(refused) = refusal(polling.check(tx, &request.ballot).await)? {
         return Ok(Err(refused));
     }
-    // A failure from here on may have left the transaction unusable (PostgreSQL aborts it).
-    polling.record(tx, &request.actor, &request.ballot).await?;
     Ok(Ok(BallotCast {
         vote_id,
         assembly: *assembly,

@@ -128,18 +128,14 @@ pub(crate) async fn application_question(tx: &mut Tx, a: &Application) -> Result
 /// Ballots cast at the same moment are written in one transaction (see `ballot_box`).
 pub async fn cast_ballot(
     db: &Db,
-    publisher: Option<&dyn Publisher>,
+    publisher: Option<std::sync::Arc<dyn Publisher>>,
     actor: Option<&Actor>,
     vote_id: i64,
     ballot: &CastBallot,
 ) -> Result<BallotCast> {
     let actor = signed_in(actor)?;
     own_ballot(actor, ballot)?;
-    let cast = super::ballot_box::cast(db, actor, vote_id, ballot).await?;
-    if let Some(publisher) = publisher {
-        publisher.tally_changed(cast.assembly);
-    }
-    Ok(cast)
+    super::ballot_box::cast(db, publisher, actor, vote_id, ballot).await
 }
 
 /// Casts a ballot inside `tx` (see [`cast_ballot`]).
@@ -199,6 +195,12 @@ impl Polling {
 
     /// Records a checked ballot and its audit entry.
     pub async fn record(&self, tx: &mut Tx, actor: &Actor, ballot: &CastBallot) -> Result<()> {
+        self.upsert(tx, ballot).await?;
+        self.audit(tx, actor, ballot).await
+    }
+
+    /// Writes a checked ballot (one row per member and vote).
+    pub async fn upsert(&self, tx: &mut Tx, ballot: &CastBallot) -> Result<()> {
         upsert_ballot(
             tx,
             self.vote.id,
@@ -206,7 +208,11 @@ impl Polling {
             ballot.choice,
             Utc::now(),
         )
-        .await?;
+        .await
+    }
+
+    /// Appends the audit entry of a ballot written.
+    pub async fn audit(&self, tx: &mut Tx, actor: &Actor, ballot: &CastBallot) -> Result<()> {
         log_change(
             tx,
             actor,

@@ -122,11 +122,24 @@ impl Db {
 
     /// Tells pools apart: the same number for clones of one pool, another for every other pool.
     pub fn identity(&self) -> usize {
-        // Every pool holds its connect options behind one Arc for its whole life.
-        match self {
-            Db::Sqlite(pool) => std::sync::Arc::as_ptr(&pool.connect_options()) as usize,
-            Db::Postgres(pool) => std::sync::Arc::as_ptr(&pool.connect_options()) as usize,
-        }
+        use std::collections::HashMap;
+        use std::sync::{Arc, Mutex};
+        type Any = Arc<dyn std::any::Any + Send + Sync>;
+        // Every pool holds its connect options behind one Arc for its whole life. A clone of it
+        // is kept here, so that its address is never given to another pool's options, even
+        // after this pool is gone.
+        static KEPT: std::sync::OnceLock<Mutex<HashMap<usize, Any>>> = std::sync::OnceLock::new();
+        let options: Any = match self {
+            Db::Sqlite(pool) => pool.connect_options(),
+            Db::Postgres(pool) => pool.connect_options(),
+        };
+        let id = Arc::as_ptr(&options) as *const () as usize;
+        let mut kept = KEPT
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        kept.entry(id).or_insert(options);
+        id
     }
 
     pub fn engine(&self) -> Engine {

@@ -66,14 +66,7 @@ pub async fn cast_member_ballot(
 ) -> Result<BallotCast, Error> {
     let ballot = CastBallot::from_form(&member_id, &choice)?;
     let publisher = publisher();
-    actions::cast_ballot(
-        &db()?,
-        publisher.as_deref(),
-        caller().as_ref(),
-        vote_id,
-        &ballot,
-    )
-    .await
+    actions::cast_ballot(&db()?, publisher, caller().as_ref(), vote_id, &ballot).await
 }
 
 /// Closes a vote; `objections` (checkboxes named `objections[]`) are the member ids that

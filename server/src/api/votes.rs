@@ -65,7 +65,8 @@ async fn ballot_cast(
     Id(id): Id<i64>,
     Body(ballot): Body<CastBallot>,
 ) -> ApiResult<Json<BallotCast>> {
-    ok(actions::cast_ballot(&s.db, Some(&*s.hub), c.actor(), id, &ballot).await)
+    let hub = Some(crate::live::publisher(&s.hub));
+    ok(actions::cast_ballot(&s.db, hub, c.actor(), id, &ballot).await)
 }
 
 /// Closes a vote (organizers), by counting its ballots or by acclamation with the objections
