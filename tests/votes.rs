@@ -64,15 +64,19 @@ async fn open(db: &Db, application_id: i64) -> i64 {
     view.vote.expect("the live view shows the open vote").id
 }
 
+/// The voting members present for `vote_id`.
+async fn present_for(db: &Db, vote_id: i64) -> Vec<Voter> {
+    db.reading(async |tx| {
+        let vote = get_vote(tx, vote_id).await?;
+        Ok(electorate(tx, &vote).await?.1)
+    })
+    .await
+    .unwrap()
+}
+
 /// Every voting member present casts `choice` from their own delegate account.
 async fn all_present_vote(db: &Db, vote_id: i64, choice: BallotChoice) -> usize {
-    let present = db
-        .reading(async |tx| {
-            let vote = get_vote(tx, vote_id).await?;
-            Ok(electorate(tx, &vote).await?.1)
-        })
-        .await
-        .unwrap();
+    let present = present_for(db, vote_id).await;
     for m in &present {
         let ballot = CastBallot {
             member_id: m.id,
@@ -238,13 +242,7 @@ async fn a_ballot_the_database_fails_fails_alone(db: Db) {
     for sql in refuse {
         on_db!(&db, c => sqlx::query(&sql).execute(c).await.map(drop)).unwrap();
     }
-    let present = db
-        .reading(async |tx| {
-            let vote = get_vote(tx, vote).await?;
-            Ok(electorate(tx, &vote).await?.1)
-        })
-        .await
-        .unwrap();
+    let present = present_for(&db, vote).await;
     let tasks: Vec<_> = present
         .iter()
         .map(|m| {

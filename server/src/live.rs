@@ -4,8 +4,9 @@
 //! Fan-out costs one serialization per event, not one per subscriber: the event's JSON is made
 //! once (in core, as the payload stored with the event), framed for the wire once (a [`Frame`])
 //! as it enters the channel, and every subscriber's stream writes the same shared bytes. A
-//! subscriber that holds the state before the event is sent the change (a `patch` event, a few
-//! hundred bytes), the others the full state (a `state` event, about 10 KB). The database is
+//! subscriber that holds the state before the event is sent the change (a `patch` event: about
+//! 200 bytes for a countdown command, 4–5 KB for an agenda advance), the others the full state (a
+//! `state` event, 10–11 KB). The database is
 //! read only when a subscriber connects or resumes (to send what it missed) or falls too far
 //! behind the channel (to send the full state).
 //!
