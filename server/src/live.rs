@@ -173,23 +173,7 @@ impl Hub {
     /// state the next patch is made from: it does when `event` is that state byte for byte, or
     /// when it is newer than any recorded, and is then recorded.
     fn adopt(&self, event: &LiveEvent) -> bool {
-        let mut last_sent = self.last_sent.lock().unwrap_or_else(|e| e.into_inner());
-        match last_sent.get(&event.assembly) {
-            Some(last) if last.id == event.id => last.data == event.data,
-            Some(last) if last.id > event.id => false,
-            _ => {
-                let Ok(json) = serde_json::from_str(&event.data) else {
-                    return false;
-                };
-                let last = LastSent {
-                    id: event.id,
-                    json,
-                    data: event.data.clone(),
-                };
-                last_sent.insert(event.assembly, last);
-                true
-            }
-        }
+        self.record(event).1
     }
 }
 

@@ -32,7 +32,7 @@ const MAX_PAGE: usize = 32 * 1024 * 1024;
 
 #[derive(Clone)]
 pub struct PageCache {
-    pages: Arc<Mutex<HashMap<Key, Page>>>,
+    pages: Arc<Mutex<HashMap<Key, Arc<Page>>>>,
     /// This process's changes to the database the pages are read from.
     changes: Changes,
 }
@@ -44,7 +44,6 @@ struct Key {
     encoding: Option<HeaderValue>,
 }
 
-#[derive(Clone)]
 struct Page {
     /// The count of changes it was rendered after.
     version: u64,
@@ -61,14 +60,14 @@ impl PageCache {
         }
     }
 
-    fn get(&self, key: &Key) -> Option<Page> {
+    fn get(&self, key: &Key) -> Option<Arc<Page>> {
         let pages = self.pages.lock().unwrap_or_else(|e| e.into_inner());
         let page = pages.get(key)?;
         let fresh = page.version == self.changes.count() && page.rendered.elapsed() < LIFETIME;
-        fresh.then(|| page.clone())
+        fresh.then(|| Arc::clone(page))
     }
 
-    fn put(&self, key: Key, page: Page) {
+    fn put(&self, key: Key, page: Arc<Page>) {
         let mut pages = self.pages.lock().unwrap_or_else(|e| e.into_inner());
         if pages.len() >= CAPACITY && !pages.contains_key(&key) {
             pages.clear();
@@ -115,13 +114,13 @@ pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next)
                 .expect("an empty response");
         }
     };
-    let page = Page {
+    let page = Arc::new(Page {
         version,
         rendered: Instant::now(),
-        headers: parts.headers.clone(),
+        headers: parts.headers,
         body,
-    };
-    cache.put(key, page.clone());
+    });
+    cache.put(key, Arc::clone(&page));
     answer(&page)
 }
 
