@@ -1,7 +1,11 @@
 // Launches Debian's Chromium through playwright-core (never a downloaded browser), knows where the
 // Plenary under test listens (PLENARY_BASE_URL, set by bin/test), and signs people in.
 import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -45,9 +49,36 @@ export async function eventually(attempt, ms = 15000) {
 
 // axe-core, injected into `page` as it is now, finds no serious or critical violations.
 export async function assertAccessible(page) {
-  await page.addScriptTag({ path: axePath });
+  // Evaluated through DevTools rather than added as a <script>: the page's Content-Security-Policy
+  // rightly refuses an inline script without its nonce.
+  await page.evaluate(readFileSync(axePath, 'utf8'));
   const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
   assert.equal(result.testEngine.name, 'axe-core', 'axe ran');
   const bad = result.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
   assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target})`), []);
+}
+
+// A Plenary of one test file's own (PLENARY_BIN), on a new SQLite database in a temporary
+// directory, so that what the file changes reaches no other test: `plenary demo` with the stage
+// flags `demo`, then `plenary user add` with each of `accounts`, served on a free port.
+// `plenary(...)` runs the command line on its database; `stop()` ends it and removes the directory.
+export async function ownServer(name, demo, accounts) {
+  const bin = process.env.PLENARY_BIN;
+  const data = mkdtempSync(join(tmpdir(), `plenary-${name}-`));
+  const env = { ...process.env, RUST_LOG: 'warn' };
+  const plenary = (...args) => execFileSync(bin, ['--data-dir', data, ...args], { cwd: '..', env }).toString();
+  plenary('demo', ...demo);
+  for (const account of accounts) plenary('user', 'add', ...account);
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(bin, ['--data-dir', data, 'serve', '--addr', `127.0.0.1:${port}`, '--site-root', 'target/site'],
+    { cwd: '..', env, stdio: 'ignore' });
+  const stop = () => {
+    server.kill('SIGTERM');
+    rmSync(data, { recursive: true, force: true });
+  };
+  const up = await eventually(async () => (await fetch(`${base}/assemblies/13`).catch(() => null))?.ok === true, 15000);
+  if (!up) stop();
+  assert.ok(up, `${base} did not come up`);
+  return { base, plenary, stop };
 }

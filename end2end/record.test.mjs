@@ -7,12 +7,11 @@
 // file posing as one); an anonymous visitor does not get the record desk.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, copyFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, open, signIn, eventually, assertAccessible } from './browser.mjs';
+import { launch, open, signIn, eventually, assertAccessible, ownServer } from './browser.mjs';
 
 const bin = process.env.PLENARY_BIN;
 const skip = !bin && 'PLENARY_BIN is not set';
@@ -24,31 +23,19 @@ const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const notPng = Buffer.from('These are the minutes, not a photo.\n');
 
 let browser;
-let server;
-let data;
+let own;
 let base;
-
-function plenary(...args) {
-  return execFileSync(bin, ['--data-dir', data, ...args], { cwd: '..', env: { ...process.env, RUST_LOG: 'warn' } }).toString();
-}
 
 before(async () => {
   browser = await launch();
   if (!bin) return;
-  data = mkdtempSync(join(tmpdir(), 'plenary-record-'));
-  plenary('demo');
-  plenary('user', 'add', '--role', 'organizer', '--email', organizer.email, '--name', 'Record organizer', '--password', organizer.password);
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(bin, ['--data-dir', data, 'serve', '--addr', `127.0.0.1:${port}`, '--site-root', 'target/site'],
-    { cwd: '..', env: { ...process.env, RUST_LOG: 'warn' }, stdio: 'ignore' });
-  assert.ok(await eventually(async () => (await fetch(`${base}/assemblies/13`).catch(() => null))?.ok === true, 15000), `${base} did not come up`);
+  own = await ownServer('record', [], [['--role', 'organizer', '--email', organizer.email, '--name', 'Record organizer', '--password', organizer.password]]);
+  base = own.base;
 });
 
 after(async () => {
-  server?.kill('SIGTERM');
+  own?.stop();
   await browser?.close();
-  if (data) rmSync(data, { recursive: true, force: true });
 });
 
 // A page of a new context, with the script errors it raises.
@@ -92,7 +79,6 @@ async function alerts(scope) {
 
 const exports = [
   ['/assemblies/13/calendar.ics', 'text/calendar'],
-  ['/api/assemblies/13/document', 'application/json'],
   ['/api/assemblies/13/record', 'application/json'],
   ['/api/assemblies/13/attendance.csv', 'text/csv'],
   ['/api/assemblies/13/ballots.csv', 'text/csv'],
@@ -112,6 +98,9 @@ test('the assembly page links to the record, and the minutes show it', { skip },
     assert.equal(response.status(), 200, path);
     assert.match(response.headers()['content-type'] ?? '', new RegExp(`^${type}`), `${path} is ${type}`);
   }
+  // The whole document holds drafts: organizers only, and no link to it for the public.
+  assert.ok(!hrefs.includes('/api/assemblies/13/document'), 'no document link for the public');
+  assert.equal((await page.request.get(`${base}/api/assemblies/13/document`)).status(), 401);
 
   // The print button needs the browser: the server's page has none.
   const served = await (await page.request.get(`${base}/assemblies/13/minutes`)).text();

@@ -6,11 +6,7 @@
 // Ulsan as chair-elect for the 14th term, and `plenary audit verify` finds the chain intact.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { launch, open, signIn, eventually, assertAccessible } from './browser.mjs';
+import { launch, open, signIn, eventually, assertAccessible, ownServer } from './browser.mjs';
 
 const bin = process.env.PLENARY_BIN;
 const password = 'e2e-votes-password';
@@ -18,33 +14,23 @@ const organizer = { email: 'votes-organizer@example.org', password };
 const delegate = { email: 'votes-delegate@example.org', password };
 
 let browser;
-let server;
-let data;
+let own;
 let base;
 
 // A Plenary of this test's own, on a new SQLite database holding the assembly before its votes.
-function plenary(...args) {
-  return execFileSync(bin, ['--data-dir', data, ...args], { cwd: '..', env: { ...process.env, RUST_LOG: 'warn' } }).toString();
-}
-
 before(async () => {
   browser = await launch();
   if (!bin) return;
-  data = mkdtempSync(join(tmpdir(), 'plenary-votes-'));
-  plenary('demo', '--before-votes');
-  plenary('user', 'add', '--role', 'organizer', '--email', organizer.email, '--name', 'Votes organizer', '--password', password);
-  plenary('user', 'add', '--role', 'delegate', '--email', delegate.email, '--name', 'Hyogo delegate', '--member', 'Hyogo Prefecture', '--password', password);
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(bin, ['--data-dir', data, 'serve', '--addr', `127.0.0.1:${port}`, '--site-root', 'target/site'],
-    { cwd: '..', env: { ...process.env, RUST_LOG: 'warn' }, stdio: 'ignore' });
-  assert.ok(await eventually(async () => (await fetch(`${base}/assemblies/13`).catch(() => null))?.ok === true, 15000), `${base} did not come up`);
+  own = await ownServer('votes', ['--before-votes'], [
+    ['--role', 'organizer', '--email', organizer.email, '--name', 'Votes organizer', '--password', password],
+    ['--role', 'delegate', '--email', delegate.email, '--name', 'Hyogo delegate', '--member', 'Hyogo Prefecture', '--password', password],
+  ]);
+  base = own.base;
 });
 
 after(async () => {
-  server?.kill('SIGTERM');
+  own?.stop();
   await browser?.close();
-  if (data) rmSync(data, { recursive: true, force: true });
 });
 
 async function within(locator, pattern, ms) {
@@ -117,7 +103,7 @@ test('both decisions of session 1 are taken in the browser as in the reference c
   await within(row, /active/, 1000);
   await within(register.locator('li', { hasText: 'Term 14' }), /Ulsan Metropolitan City.*Chair-elect/, 1000);
 
-  assert.match(plenary('audit', 'verify'), /The audit chain is intact: \d+ entries verified\./);
+  assert.match(own.plenary('audit', 'verify'), /The audit chain is intact: \d+ entries verified\./);
   await organizerContext.close();
   await delegateContext.close();
 });

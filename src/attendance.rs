@@ -40,7 +40,8 @@ pub fn summarize(lines: &[AttendanceLine]) -> AttendanceSummary {
                 country,
                 delegates,
             } => {
-                summary.people += delegates;
+                // Lines are range-checked when recorded; saturating still, for rows written before that.
+                summary.people = summary.people.saturating_add(*delegates);
                 summary.governments += 1;
                 match kind {
                     MemberKind::Member if *status == MemberStatus::Active => {
@@ -56,7 +57,7 @@ pub fn summarize(lines: &[AttendanceLine]) -> AttendanceSummary {
                 kind,
                 delegates,
             } => {
-                summary.people += delegates;
+                summary.people = summary.people.saturating_add(*delegates);
                 if *kind == GuestKind::RegionalGovernment {
                     summary.governments += 1;
                 }
@@ -131,6 +132,20 @@ mod tests {
         assert_eq!(s.countries, 2, "countries of the members present");
         assert_eq!(s.associates, vec!["Ho Chi Minh City".to_string()]);
         assert_eq!(s.guests.len(), 2);
+    }
+
+    #[test]
+    fn lines_stored_before_the_range_check_cannot_overflow_the_total() {
+        let huge = || {
+            member(
+                "Ulsan",
+                MemberKind::Member,
+                MemberStatus::Active,
+                "KR",
+                i64::MAX,
+            )
+        };
+        assert_eq!(summarize(&[huge(), huge()]).people, i64::MAX);
     }
 
     #[test]

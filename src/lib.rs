@@ -3,6 +3,7 @@
 //!
 //! Nothing here knows HTTP or HTML: the app and the server call into this crate.
 
+pub mod accounts;
 pub mod agenda;
 pub mod attendance;
 pub mod auth;
@@ -12,6 +13,7 @@ pub mod model;
 pub mod news;
 pub mod problem;
 pub mod record;
+pub mod replay;
 pub mod rules;
 pub mod tally;
 pub mod views;

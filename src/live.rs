@@ -111,7 +111,7 @@ impl Timer {
     /// Seconds left at `now` (negative once the time is over).
     pub fn left(&self, now: DateTime<Utc>) -> i64 {
         match (self.running, self.since) {
-            (true, Some(since)) => self.remaining - (now - since).num_seconds(),
+            (true, Some(since)) => self.remaining.saturating_sub((now - since).num_seconds()),
             _ => self.remaining,
         }
     }
@@ -137,9 +137,10 @@ impl Timer {
     }
 
     pub fn extend(self, seconds: i64, now: DateTime<Utc>) -> Timer {
-        let left = self.left(now) + seconds;
+        // Saturating: the command is range-checked, but a countdown stored before that was not.
+        let left = self.left(now).saturating_add(seconds);
         Timer {
-            allotted: (self.allotted + seconds).max(0),
+            allotted: self.allotted.saturating_add(seconds).max(0),
             remaining: left,
             since: self.running.then_some(now),
             ..self
@@ -184,6 +185,16 @@ mod tests {
 
     fn t0() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2021, 8, 10, 1, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn a_countdown_cannot_overflow() {
+        let timer = Timer::new(300)
+            .extend(i64::MAX, t0())
+            .extend(i64::MAX, t0());
+        assert_eq!((timer.allotted, timer.left(t0())), (i64::MAX, i64::MAX));
+        let running = Timer::new(i64::MIN).start(t0());
+        assert_eq!(running.left(t0() + Duration::seconds(10)), i64::MIN);
     }
 
     #[test]

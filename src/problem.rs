@@ -102,6 +102,11 @@ pub enum Problem {
     },
     VoteWithoutQuestion,
     PercentOutOfRange,
+    /// A number outside what the field can hold (a count of people, an ordinal).
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
     ApplicationElsewhere,
     ApplicationDecided {
         status: ApplicationStatus,
@@ -137,6 +142,12 @@ pub enum Problem {
     },
     /// Importing an assembly document needs a database without a register or assemblies.
     DatabaseNotEmpty,
+    /// A new password that is common or otherwise easy to guess (zxcvbn scores it below 3 of 4).
+    PasswordTooWeak,
+    /// The current password given to change it is not the account's.
+    WrongPassword,
+    /// What an organizer may do to others' accounts but not to their own (deactivating it).
+    OwnAccount,
 }
 
 /// The kinds of records whose deletion can be refused because others refer to them.
@@ -254,6 +265,7 @@ impl Problem {
                 "a vote is on an application, or on an agenda item with a question".into()
             }
             PercentOutOfRange => "must be between 0 and 100".into(),
+            OutOfRange { min, max } => format!("must be between {min} and {max}"),
             ApplicationElsewhere => "this application is not before this assembly".into(),
             ApplicationDecided { status } => {
                 format!("this application is already {}", status.label())
@@ -289,6 +301,11 @@ impl Problem {
             DatabaseNotEmpty => {
                 "the database already holds a register or assemblies; import into an empty one".into()
             }
+            PasswordTooWeak => {
+                "is too easy to guess; several unrelated words make a strong password".into()
+            }
+            WrongPassword => "is not the account's current password".into(),
+            OwnAccount => "you cannot do this to your own account".into(),
         }
     }
 }
@@ -385,6 +402,10 @@ mod tests {
             },
             VoteWithoutQuestion,
             PercentOutOfRange,
+            OutOfRange {
+                min: 1,
+                max: 10_000,
+            },
             ApplicationElsewhere,
             ApplicationDecided {
                 status: ApplicationStatus::Approved,
@@ -415,6 +436,9 @@ mod tests {
                 allowed: "JPEG, PNG".into(),
             },
             DatabaseNotEmpty,
+            PasswordTooWeak,
+            WrongPassword,
+            OwnAccount,
         ]
     }
 

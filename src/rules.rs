@@ -5,13 +5,30 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::model::{MemberKind, MemberStatus, MoveTo};
 use crate::{Error, Problem, Result};
 
+/// The largest number of people one attendance line may count: beyond any delegation, and small
+/// enough that the totals of any number of lines cannot overflow.
+pub const MAX_DELEGATES: i64 = 10_000;
+/// The largest ordinal of a member ("the 100,000th member") and term of a chair: far beyond any
+/// association, and small enough that the next one is always a number.
+pub const MAX_ORDINAL: i64 = 100_000;
+pub const MAX_TERM: i64 = 100_000;
+
+/// `value`, given for `field`, lies between `min` and `max` (both included).
+pub fn in_range(field: &str, value: i64, min: i64, max: i64) -> Result<()> {
+    if (min..=max).contains(&value) {
+        Ok(())
+    } else {
+        Err(Error::invalid(field, Problem::OutOfRange { min, max }))
+    }
+}
+
 /// A chairmanship application is for the term after the current one.
 pub fn chair_term_follows(current_term: Option<i64>, applied_for: i64) -> Result<()> {
     match current_term {
-        Some(current) if applied_for != current + 1 => Err(Error::invalid(
+        Some(current) if Some(applied_for) != current.checked_add(1) => Err(Error::invalid(
             "term",
             Problem::TermMustFollow {
-                expected: current + 1,
+                expected: current.saturating_add(1),
                 given: applied_for,
             },
         )),
@@ -130,6 +147,33 @@ pub fn chair_roles(terms: usize, last_elected: bool) -> Vec<crate::views::ChairR
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn numbers_outside_their_range_name_their_field_and_the_range() {
+        assert!(in_range("delegates", 1, 1, MAX_DELEGATES).is_ok());
+        assert!(in_range("delegates", MAX_DELEGATES, 1, MAX_DELEGATES).is_ok());
+        for value in [0, MAX_DELEGATES + 1, i64::MAX, i64::MIN] {
+            let e = in_range("delegates", value, 1, MAX_DELEGATES).unwrap_err();
+            assert_eq!(e.field(), Some("delegates"));
+            assert_eq!(
+                e.problem(),
+                Some(&Problem::OutOfRange {
+                    min: 1,
+                    max: MAX_DELEGATES
+                })
+            );
+        }
+    }
+
+    #[test]
+    fn the_term_after_the_largest_is_refused_not_overflowed() {
+        assert_eq!(
+            chair_term_follows(Some(i64::MAX), i64::MIN)
+                .unwrap_err()
+                .field(),
+            Some("term")
+        );
+    }
 
     #[test]
     fn a_chair_term_must_follow_the_current_one() {

@@ -10,6 +10,7 @@ use plenary_core::news::{news_draft, Language};
 use plenary_core::record::{DecisionSubject, DeclarationText};
 use plenary_core::storage::*;
 use plenary_core::testing::TestDb;
+use plenary_core::testing::ONE_PIXEL_PNG;
 use plenary_core::{both_engines, demo, Error, Problem};
 
 fn organizer() -> Actor {
@@ -31,15 +32,6 @@ fn delegate() -> Actor {
         member_id: Some(1),
     }
 }
-
-/// A PNG of one pixel.
-const PNG: &[u8] = &[
-    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
-    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
-    0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0,
-    0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF, 0x89, 0x99, 0x3D, 0x1D, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
-    0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
-];
 
 async fn audit_actions(db: &Db) -> Vec<String> {
     list_audit(
@@ -287,10 +279,10 @@ async fn news_is_drafted_edited_published_and_illustrated(db: Db) {
         file_name: "hall.png".into(),
         content_type: "image/png".into(),
         caption: Some("The assembly hall".into()),
-        data: PNG.to_vec(),
+        data: ONE_PIXEL_PNG.to_vec(),
     };
     let stored = add_attachment(&db, Some(&me), 13, &photo).await.unwrap();
-    assert_eq!(stored.size, PNG.len() as i64);
+    assert_eq!(stored.size, ONE_PIXEL_PNG.len() as i64);
     let renamed = NewAttachment {
         data: b"not an image".to_vec(),
         ..photo.clone()
@@ -335,7 +327,7 @@ async fn news_is_drafted_edited_published_and_illustrated(db: Db) {
     let (a, bytes) = attachment_file(&db, None, stored.id).await.unwrap();
     assert_eq!(
         (a.content_type.as_str(), bytes.as_slice()),
-        ("image/png", PNG)
+        ("image/png", ONE_PIXEL_PNG)
     );
 
     // Regenerating replaces the text and keeps it published.
@@ -370,7 +362,7 @@ async fn the_document_round_trips_into_an_empty_database(db: Db) {
             file_name: "hall.png".into(),
             content_type: "image/png".into(),
             caption: None,
-            data: PNG.to_vec(),
+            data: ONE_PIXEL_PNG.to_vec(),
         },
     )
     .await

@@ -122,10 +122,11 @@ async fn demo_loads_the_reference_assembly(db: Db) {
 
     assert_eq!(count(&db, "SELECT COUNT(*) FROM applications").await, 2);
     assert_eq!(count(&db, "SELECT COUNT(*) FROM reports").await, 6);
-    // The load itself, and the two votes of session 1: opened, 70 ballots, closed, decided.
+    // The load itself, and the two votes of session 1: opened, 70 ballots, closed, decided,
+    // and the change to the register (the chair elected, the member admitted).
     assert_eq!(
         count(&db, "SELECT COUNT(*) FROM audit_log").await,
-        1 + 2 * (1 + 70 + 2)
+        1 + 2 * (1 + 70 + 3)
     );
 }
 

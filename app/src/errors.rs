@@ -125,6 +125,9 @@ fn ProblemText(problem: Problem) -> impl IntoView {
         }
         VoteWithoutQuestion => t!(i18n, err_vote_without_question).into_any(),
         PercentOutOfRange => t!(i18n, err_percent_out_of_range).into_any(),
+        OutOfRange { min, max } => {
+            t!(i18n, err_out_of_range, min = move || min, max = move || max).into_any()
+        }
         ApplicationElsewhere => t!(i18n, err_application_elsewhere).into_any(),
         ApplicationDecided { status } => {
             t!(i18n, err_application_decided, status = move || status.tr()).into_any()
@@ -165,6 +168,9 @@ fn ProblemText(problem: Problem) -> impl IntoView {
             t!(i18n, err_attachment_type, allowed = move || allowed.clone()).into_any()
         }
         DatabaseNotEmpty => t!(i18n, err_database_not_empty).into_any(),
+        PasswordTooWeak => t!(i18n, err_password_too_weak).into_any(),
+        WrongPassword => t!(i18n, err_wrong_password).into_any(),
+        OwnAccount => t!(i18n, err_own_account).into_any(),
     }
 }
 
@@ -206,6 +212,9 @@ pub fn field_label(field: &str) -> Option<&'static str> {
         "coordinating_member_id" => t_string!(i18n, f_coordinating_member),
         "email" => t_string!(i18n, email),
         "password" => t_string!(i18n, password),
+        "current_password" => t_string!(i18n, current_password),
+        "new_password" => t_string!(i18n, new_password),
+        "expires_in_days" => t_string!(i18n, f_token_days),
         "position" => t_string!(i18n, f_position),
         "session_id" => t_string!(i18n, f_session),
         _ => return None,

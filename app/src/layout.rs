@@ -93,7 +93,7 @@ fn Account() -> impl IntoView {
                     match me.await.ok().flatten() {
                         Some(actor) => view! {
                             {(actor.role == plenary_core::auth::Role::Organizer).then(|| view! { <a href="/manage">{t!(i18n, workspace)}</a> })}
-                            <span class="who">{actor.name}</span>
+                            <a class="who" href="/account" title=move || t_string!(i18n, account).to_string()>{actor.name}</a>
                             <form method="post" action="/logout"><button type="submit" class="link">{t!(i18n, sign_out)}</button></form>
                         }.into_any(),
                         None => view! { <a href="/login">{t!(i18n, sign_in)}</a> }.into_any(),

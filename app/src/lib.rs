@@ -19,6 +19,7 @@ mod forms;
 mod layout;
 mod live;
 mod pages;
+pub mod raw_text;
 mod text;
 
 use leptos::prelude::*;
@@ -33,8 +34,8 @@ use pages::manage::{
     UsersPage,
 };
 use pages::{
-    AgendaPage, AssemblyPage, HomePage, LivePage, LoginPage, MinutesPage, NewsPage, NotFound,
-    ProjectorPage, RegisterPage,
+    AccountPage, AgendaPage, AssemblyPage, HomePage, LivePage, LoginPage, MinutesPage, NewsPage,
+    NotFound, ProjectorPage, RegisterPage,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -65,7 +66,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Title formatter=|page: String| format!("{page} · Plenary")/>
+        <Title formatter=|page: String| raw_text::raw_text(format!("{page} · Plenary"))/>
         <I18nContextProvider>
         <Router>
             <layout::Header/>
@@ -83,6 +84,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/assemblies/:number/control") view=ControlPage ssr=SsrMode::Async/>
                     <Route path=path!("/manage/assemblies/:number/attendance") view=AttendancePage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/manage") view=ManagePage ssr=SsrMode::Async/>
                     <Route path=path!("/manage/register") view=RegisterEditor ssr=SsrMode::Async/>
                     <Route path=path!("/manage/users") view=UsersPage ssr=SsrMode::Async/>

@@ -127,6 +127,12 @@ pub struct ServeArgs {
     /// Mark session cookies Secure; set this when Plenary is served over HTTPS.
     #[arg(long, env = "PLENARY_SECURE_COOKIES")]
     pub secure_cookies: bool,
+
+    /// How many live streams one client address may hold open at once (a venue's delegates
+    /// behind one address share it).
+    #[arg(long, env = "PLENARY_STREAMS_PER_ADDRESS", default_value_t = crate::live::STREAMS_PER_ADDRESS,
+        value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub streams_per_address: u32,
 }
 
 impl ServeArgs {

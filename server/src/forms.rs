@@ -1,15 +1,19 @@
-//! Signing in and out from plain HTML forms, so both work without JavaScript: a form post, then a
-//! redirect (303) to where the user was going, or back to the form with the error (as JSON, so
-//! that the page can say it in the reader's language).
+//! Signing in and out, and changing one's own password, from plain HTML forms, so all work
+//! without JavaScript: a form post, then a redirect (303) to where the user was going, or back
+//! to the form with the error (as JSON, so that the page can say it in the reader's language).
 
 use axum::extract::State;
 use axum::response::Redirect;
 use axum::Form;
+use plenary_core::accounts::local_path;
+use plenary_core::Error;
 use serde::Deserialize;
 use tower_sessions::Session;
 
-use crate::api::accounts::{check_credentials, Credentials};
-use crate::auth::{sign_in, sign_out};
+use crate::api::accounts::{change_own_password, PasswordChange};
+use crate::auth::{sign_in, sign_out, CallerOf};
+use crate::client::ClientIp;
+use crate::sign_in::{check_credentials, Credentials};
 use crate::AppState;
 
 #[derive(Debug, Deserialize)]
@@ -21,17 +25,15 @@ pub struct LoginForm {
     next: String,
 }
 
-/// Only paths on this site, so the form cannot be used to send people elsewhere.
+/// Only paths on this site, so the form cannot be used to send people elsewhere; the workspace
+/// otherwise.
 fn local(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
-        next
-    } else {
-        "/manage"
-    }
+    local_path(next).unwrap_or("/manage")
 }
 
 pub async fn login(
     State(state): State<AppState>,
+    ClientIp(client): ClientIp,
     session: Session,
     Form(form): Form<LoginForm>,
 ) -> Redirect {
@@ -39,8 +41,8 @@ pub async fn login(
         email: form.email.clone(),
         password: form.password,
     };
-    let signed_in = match check_credentials(&state, &credentials).await {
-        Ok(actor) => sign_in(&session, &actor).await,
+    let signed_in = match check_credentials(&state, client, &credentials).await {
+        Ok(signed) => sign_in(&session, &signed).await,
         Err(e) => Err(e),
     };
     match signed_in {
@@ -50,10 +52,40 @@ pub async fn login(
             let pairs = [
                 ("error", error.as_str()),
                 ("email", form.email.as_str()),
-                ("next", form.next.as_str()),
+                ("next", local(&form.next)),
             ];
             let query = serde_urlencoded::to_string(pairs).unwrap_or_default();
             Redirect::to(&format!("/login?{query}"))
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct PasswordForm {
+    current_password: String,
+    new_password: String,
+}
+
+/// `/account/password`: the signed-in user changes their own password, and comes back to
+/// `/account` saying it is done, or with the error.
+pub async fn change_password(
+    State(state): State<AppState>,
+    CallerOf(caller): CallerOf,
+    ClientIp(client): ClientIp,
+    session: Session,
+    Form(form): Form<PasswordForm>,
+) -> Redirect {
+    let change = PasswordChange {
+        current_password: form.current_password,
+        new_password: form.new_password,
+    };
+    match change_own_password(&state, caller.actor(), client, &session, &change).await {
+        Ok(()) => Redirect::to("/account?changed=1"),
+        Err(Error::Unauthenticated) => Redirect::to("/login?next=/account"),
+        Err(e) => {
+            let error = serde_json::to_string(&e).unwrap_or_default();
+            let query = serde_urlencoded::to_string([("error", error)]).unwrap_or_default();
+            Redirect::to(&format!("/account?{query}"))
         }
     }
 }
@@ -74,6 +106,7 @@ mod tests {
         assert_eq!(local("/manage/assemblies/14"), "/manage/assemblies/14");
         assert_eq!(local("https://elsewhere.example"), "/manage");
         assert_eq!(local("//elsewhere.example"), "/manage");
+        assert_eq!(local("/\t/elsewhere.example"), "/manage");
         assert_eq!(local(""), "/manage");
     }
 }

@@ -6,13 +6,19 @@
 pub mod api;
 mod assets;
 pub mod auth;
+pub mod client;
 pub mod config;
+mod csrf;
 mod feed;
 mod forms;
+pub mod headers;
 pub mod live;
 mod page_cache;
+pub mod reads;
 pub mod router;
+mod server_fns;
 pub mod sessions;
+pub mod sign_in;
 pub mod startup;
 
 pub use router::{build, router, AppState};

@@ -25,6 +25,8 @@ pub use listen::listener_name;
 
 use std::collections::{HashMap, HashSet};
 use std::convert::Infallible;
+use std::net::IpAddr;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, Once, Weak};
 use std::time::Duration;
 
@@ -40,6 +42,7 @@ use serde::Deserialize;
 use tokio::sync::broadcast;
 
 use crate::api::{ApiError, Id};
+use crate::client::ClientIp;
 use crate::AppState;
 
 /// How many events a subscriber may fall behind before it is sent the full state instead.
@@ -50,6 +53,10 @@ const RESUME_LIMIT: i64 = 100;
 /// How long the hub gathers ballots before it sends the new tally: at most four tally events a
 /// second per assembly, however many ballots arrive.
 const TALLY_DELAY: Duration = Duration::from_millis(250);
+
+/// How many live streams one address may hold open unless configured otherwise: a venue's
+/// delegates and screens behind one address fit, one machine cannot hold the server's memory.
+pub const STREAMS_PER_ADDRESS: u32 = 200;
 
 pub struct Hub {
     channels: Mutex<HashMap<i64, broadcast::Sender<Frame>>>,
@@ -67,6 +74,9 @@ pub struct Hub {
     /// Starts the PostgreSQL listener when the first stream subscribes: a process nobody
     /// watches through needs no listening connection.
     listening: Once,
+    /// Open streams per client address, and how many each may hold.
+    open: Mutex<HashMap<IpAddr, usize>>,
+    streams_per_address: AtomicUsize,
 }
 
 impl Hub {
@@ -79,7 +89,15 @@ impl Hub {
             last_sent: Mutex::default(),
             me: me.clone(),
             listening: Once::new(),
+            open: Mutex::default(),
+            streams_per_address: AtomicUsize::new(STREAMS_PER_ADDRESS as usize),
         })
+    }
+
+    /// Sets how many streams one address may hold open (at least one).
+    pub fn set_streams_per_address(&self, limit: u32) {
+        self.streams_per_address
+            .store(limit.max(1) as usize, Ordering::Relaxed);
     }
 
     /// Ends every stream (at shutdown).
@@ -95,8 +113,30 @@ impl Hub {
         }
     }
 
-    /// A receiver of assembly `number`'s events from now on.
-    pub fn subscribe(&self, number: i64) -> broadcast::Receiver<Frame> {
+    /// A receiver of assembly `number`'s events from now on, for a stream from `address`;
+    /// refused when that address holds its share of streams already. Whoever subscribes must
+    /// have checked that the assembly exists: the channel is kept while the subscription lives.
+    pub fn subscribe(
+        &self,
+        number: i64,
+        address: IpAddr,
+    ) -> Result<Subscription, plenary_core::Error> {
+        let hub = self.me.upgrade().ok_or(plenary_core::Error::Internal)?;
+        {
+            let limit = self.streams_per_address.load(Ordering::Relaxed);
+            let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+            let held = open.entry(address).or_insert(0);
+            if *held >= limit {
+                return Err(plenary_core::Error::TooManyRequests);
+            }
+            *held += 1;
+        }
+        // From here on the lease gives the address's share back, whatever happens.
+        let lease = Lease {
+            hub,
+            number,
+            address,
+        };
         if let Db::Postgres(pool) = &self.db {
             self.listening.call_once(|| {
                 if let Some(hub) = self.me.upgrade() {
@@ -105,10 +145,46 @@ impl Hub {
             });
         }
         let mut channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
-        channels
+        let receiver = channels
             .entry(number)
             .or_insert_with(|| broadcast::channel(CHANNEL_CAPACITY).0)
-            .subscribe()
+            .subscribe();
+        Ok(Subscription {
+            receiver,
+            _lease: lease,
+        })
+    }
+
+    /// Gives back a stream's hold: its assembly's channel goes when nobody listens to it any
+    /// more, its address's count when that address holds no stream.
+    fn release(&self, number: i64, address: IpAddr) {
+        {
+            let mut channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
+            if channels
+                .get(&number)
+                .is_some_and(|c| c.receiver_count() == 0)
+            {
+                channels.remove(&number);
+            }
+        }
+        let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(held) = open.get_mut(&address) {
+            *held = held.saturating_sub(1);
+            if *held == 0 {
+                open.remove(&address);
+            }
+        }
+    }
+
+    /// How many channels and counted addresses the hub holds (for tests of what it frees).
+    pub fn held(&self) -> (usize, usize) {
+        let channels = self
+            .channels
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .len();
+        let open = self.open.lock().unwrap_or_else(|e| e.into_inner()).len();
+        (channels, open)
     }
 
     /// How many streams listen to assembly `number` now.
@@ -177,6 +253,33 @@ impl Hub {
     }
 }
 
+impl Hub {
+    /// Sends now every tally that is waiting for its delay (at shutdown: a ballot accepted just
+    /// before is then announced, not left for an event that may never come).
+    pub async fn flush_tallies(&self) {
+        let due: Vec<i64> = self
+            .tally_due
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .drain()
+            .collect();
+        for number in due {
+            if let Err(e) = actions::publish_state(&self.db, self, number).await {
+                tracing::warn!(assembly = number, error = %e, "could not send the tally");
+            }
+        }
+    }
+
+    /// Announces the state of every assembly with an open vote (at start-up): ballots counted
+    /// before an earlier process stopped may never have been announced.
+    pub async fn announce_open_votes(&self) -> Result<(), plenary_core::Error> {
+        for number in plenary_core::storage::assemblies_voting(&self.db).await? {
+            actions::publish_state(&self.db, self, number).await?;
+        }
+        Ok(())
+    }
+}
+
 impl Publisher for Hub {
     fn publish(&self, event: LiveEvent) {
         // On PostgreSQL the listener sends it, as it does the other processes' events.
@@ -209,6 +312,27 @@ impl Publisher for Hub {
                 tracing::warn!(assembly = number, error = %e, "could not send the tally");
             }
         });
+    }
+}
+
+/// A stream's receiver of its assembly's events, and its lease on the hub.
+pub struct Subscription {
+    receiver: broadcast::Receiver<Frame>,
+    // Declared after the receiver, so dropped after it: the lease then sees the channel without
+    // this stream's receiver.
+    _lease: Lease,
+}
+
+/// What a stream holds of the hub; given back when the stream ends, however it ends.
+struct Lease {
+    hub: Arc<Hub>,
+    number: i64,
+    address: IpAddr,
+}
+
+impl Drop for Lease {
+    fn drop(&mut self) {
+        self.hub.release(self.number, self.address);
     }
 }
 
@@ -319,15 +443,23 @@ async fn backlog(
 ) -> Result<Vec<LiveEvent>, plenary_core::Error> {
     if let Some(last) = last {
         let missed = events_since(db, number, last, RESUME_LIMIT + 1).await?;
-        let contiguous = missed.first().is_none_or(|e| e.id == last + 1);
+        let contiguous = missed
+            .first()
+            .is_none_or(|e| Some(e.id) == last.checked_add(1));
         if !missed.is_empty() && contiguous && (missed.len() as i64) <= RESUME_LIMIT {
             return Ok(missed);
         }
         if missed.is_empty() {
-            // Up to date, or ahead of this server's events (its data was reset): only in the
-            // second case is the state sent again.
+            // Up to date; or ahead of this server's events (its data was reset); or holding an
+            // event whose state has changed since without an event to say so (ballots counted
+            // just before a process stopped, before their tally went out). Only in the first case
+            // is nothing sent.
             let state = full_state(db, number).await?;
-            return Ok(if state.id < last {
+            let stored = events_since(db, number, last.saturating_sub(1), 1).await?;
+            let same = stored
+                .first()
+                .is_some_and(|e| e.id == last && e.data == state.data);
+            return Ok(if state.id < last || !same {
                 vec![state]
             } else {
                 Vec::new()
@@ -344,6 +476,7 @@ async fn backlog(
 pub async fn events(
     State(state): State<AppState>,
     Id(number): Id<i64>,
+    ClientIp(address): ClientIp,
     headers: HeaderMap,
     Query(resume): Query<Resume>,
 ) -> Result<Response, ApiError> {
@@ -352,8 +485,9 @@ pub async fn events(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse().ok())
         .or(resume.last_event_id);
-    // Subscribe before reading the backlog, so nothing falls between the two.
-    let receiver = state.hub.subscribe(number);
+    // Subscribe before reading the backlog, so nothing falls between the two. For an assembly
+    // that does not exist the backlog fails and the subscription, dropped, takes its channel.
+    let subscription = state.hub.subscribe(number, address)?;
     let first = backlog(&state.db, number, last).await?;
     // A full state may carry a lower id than the client had (see `backlog`): go on from it.
     let sent = Sent {
@@ -369,12 +503,13 @@ pub async fn events(
         .collect();
     let db = state.db.clone();
     let live = stream::unfold(
-        (receiver, sent, db),
-        move |(mut receiver, mut sent, db)| async move {
+        (subscription, sent, db),
+        move |(mut subscription, mut sent, db)| async move {
             loop {
+                let receiver = &mut subscription.receiver;
                 let next = match tokio::time::timeout(KEEP_ALIVE, receiver.recv()).await {
                     Err(_quiet) => {
-                        return Some((Bytes::from_static(b":\n\n"), (receiver, sent, db)))
+                        return Some((Bytes::from_static(b":\n\n"), (subscription, sent, db)))
                     }
                     Ok(next) => next,
                 };
@@ -383,7 +518,7 @@ pub async fn events(
                         let (id, base) = (frame.id, frame.base);
                         let bytes = frame.for_stream(sent);
                         sent = Sent { id, base };
-                        return Some((bytes, (receiver, sent, db)));
+                        return Some((bytes, (subscription, sent, db)));
                     }
                     Ok(_) => continue,
                     Err(broadcast::error::RecvError::Lagged(_)) => {
@@ -392,7 +527,7 @@ pub async fn events(
                             id: frame.id,
                             base: false,
                         };
-                        return Some((frame.bytes, (receiver, sent, db)));
+                        return Some((frame.bytes, (subscription, sent, db)));
                     }
                     Err(broadcast::error::RecvError::Closed) => return None,
                 }

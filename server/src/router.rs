@@ -17,7 +17,7 @@ use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
-use crate::auth::{gate, identify, login_limiter, LoginLimiter};
+use crate::auth::{gate, identify};
 use crate::live::Hub;
 use crate::sessions::Store;
 use std::sync::Arc;
@@ -27,7 +27,8 @@ use std::sync::Arc;
 pub struct AppState {
     pub db: Db,
     pub leptos_options: LeptosOptions,
-    pub login_limiter: LoginLimiter,
+    /// Failed sign-ins counted per address and per account at each address.
+    pub sign_in_limits: Arc<crate::sign_in::SignInLimits>,
     /// Mark session cookies `Secure` (when Plenary is served over TLS).
     pub secure_cookies: bool,
     /// The live hub: subscribers of each assembly's event stream.
@@ -46,7 +47,7 @@ impl AppState {
             hub: Hub::new(db.clone()),
             db,
             leptos_options,
-            login_limiter: login_limiter(),
+            sign_in_limits: Arc::default(),
             secure_cookies: false,
         }
     }
@@ -58,6 +59,17 @@ impl AppState {
         move || {
             provide_context(db.clone());
             provide_context(publisher.clone());
+        }
+    }
+
+    /// The context of the routes leptos_axum adds (pages, and the server functions it routes
+    /// with them): the same, and for a page its Content-Security-Policy (the page's nonce is
+    /// provided by leptos_axum before this runs; server functions have none).
+    fn page_context(&self) -> impl Fn() + Clone + Send + Sync + 'static {
+        let context = self.context();
+        move || {
+            context();
+            crate::headers::page_policy();
         }
     }
 }
@@ -93,27 +105,38 @@ pub fn router(state: AppState, sessions: Store) -> Router {
         )
         .route("/login", post(crate::forms::login))
         .route("/logout", post(crate::forms::logout))
+        .route("/account/password", post(crate::forms::change_password))
         .merge(api)
         .nest_service("/pkg", pkg)
         .merge(
             Router::new()
-                .leptos_routes_with_context(&state, routes, state.context(), page_shell)
+                .leptos_routes_with_context(&state, routes, state.page_context(), page_shell)
                 .route_layer(from_fn(crate::page_cache::mark)),
         )
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
-        >(state.context(), shell))
+        >(state.page_context(), shell))
         // Photos of the news summary reach 5 MB; axum's default limit is 2 MB.
         .layer(axum::extract::DefaultBodyLimit::max(8 * 1024 * 1024))
         .layer(from_fn(gate))
+        .layer(from_fn(crate::server_fns::error_status))
         .layer(from_fn_with_state(state.clone(), identify))
         .layer(session_layer)
+        // Outside the sessions: a cross-site change is refused before its session is read.
+        .layer(from_fn(crate::csrf::protect))
         .layer(compression())
         // Outside the sessions, which it spares, and outside compression: pages are kept as sent.
         .layer(from_fn_with_state(
             crate::page_cache::PageCache::new(state.db.changes()),
             crate::page_cache::serve,
+        ))
+        // Outside the cache, so that kept pages get them too (a kept page keeps its own policy).
+        .layer(from_fn_with_state(
+            crate::headers::Headers {
+                tls: state.secure_cookies,
+            },
+            crate::headers::apply,
         ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)

@@ -159,21 +159,32 @@ async fn add_user(
     Ok(())
 }
 
-/// `plenary audit verify`: prints how many entries were checked, or the first broken one.
+/// `plenary audit verify`: checks the chain, then replays the log against the record (ballots,
+/// tallies, decisions and the register changes they made); prints how many entries were
+/// checked, or names the first broken entry or the first difference.
 async fn verify_audit(db: &Db) -> Result<(), StartError> {
     let check = plenary_core::storage::verify_audit_chain(db)
         .await
         .map_err(|e| other("reading the audit log")(&e))?;
-    match check.first_broken {
+    if let Some((id, reason)) = check.first_broken {
+        return Err(StartError::Other(format!(
+            "the audit chain is broken at entry {id}: {reason}"
+        )));
+    }
+    let difference = plenary_core::storage::replay_audit(db)
+        .await
+        .map_err(|e| other("replaying the audit log")(&e))?;
+    match difference {
         None => {
             println!(
                 "The audit chain is intact: {} entries verified.",
                 check.entries
             );
+            println!("The record matches the audit log: ballots, tallies, decisions and register changes replayed.");
             Ok(())
         }
-        Some((id, reason)) => Err(StartError::Other(format!(
-            "the audit chain is broken at entry {id}: {reason}"
+        Some(d) => Err(StartError::Other(format!(
+            "the record differs from the audit log: {d}"
         ))),
     }
 }
@@ -203,16 +214,26 @@ async fn serve(db: Db, args: &ServeArgs) -> Result<(), StartError> {
             "no built site found: pages render but do not hydrate; run bin/build-site");
     }
     let hub = state.hub.clone();
-    // The sign-in limiter keeps a counter per e-mail address tried; forget the idle ones.
-    let limiter = state.login_limiter.clone();
+    hub.set_streams_per_address(args.streams_per_address);
+    // The sign-in limits keep a count per address and per account at an address that failed;
+    // forget the ones that have drained.
+    let limits = state.sign_in_limits.clone();
     tokio::spawn(async move {
         let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
         loop {
             every.tick().await;
-            limiter.retain_recent();
+            limits.forget_drained();
         }
     });
     let app = crate::router(state, sessions);
+    let (draining, drain) = tokio::sync::watch::channel(false);
+    let app = app.layer(axum::middleware::from_fn_with_state(
+        drain,
+        close_when_draining,
+    ));
+    if let Err(e) = hub.announce_open_votes().await {
+        tracing::warn!(error = %e, "could not announce the open votes");
+    }
     tracing::info!("Plenary listening on http://{}", args.addr);
     println!("Plenary is running at http://{}", args.addr);
     // Without TCP_NODELAY a response written in two parts (headers, then a file's bytes) waits
@@ -225,13 +246,47 @@ async fn serve(db: Db, args: &ServeArgs) -> Result<(), StartError> {
     // Served as a made service: given the router itself, axum rebuilds its whole route table
     // for every connection it accepts, 3.5 MB per connection here (measured by plenary-load,
     // with ten thousand live streams in mind); this builds it once.
-    axum::serve(listener, app.into_make_service())
-        .with_graceful_shutdown(async move {
-            shutdown().await;
-            hub.close();
+    // With each connection's peer address, which the per-address limits count (see client.rs).
+    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
+        .with_graceful_shutdown({
+            let hub = hub.clone();
+            async move {
+                shutdown().await;
+                // Answers now say `Connection: close`, so clients send their next request on a
+                // new connection (to another process, or to this one restarted) rather than on
+                // one this process is about to close without an answer.
+                draining.send_replace(true);
+                tokio::time::sleep(DRAIN).await;
+                hub.flush_tallies().await;
+                hub.close();
+            }
         })
         .await
-        .map_err(|e| other("the server stopped")(&e))
+        .map_err(|e| other("the server stopped")(&e))?;
+    // Ballots of requests that were still being answered.
+    hub.flush_tallies().await;
+    Ok(())
+}
+
+/// How long a stopping server goes on answering, with `Connection: close`, before it closes
+/// the connections kept alive.
+const DRAIN: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Middleware: once the server is stopping, every answer closes its connection.
+async fn close_when_draining(
+    axum::extract::State(draining): axum::extract::State<tokio::sync::watch::Receiver<bool>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let mut response = next.run(request).await;
+    if *draining.borrow() {
+        response.headers_mut().insert(
+            axum::http::header::CONNECTION,
+            axum::http::HeaderValue::from_static("close"),
+        );
+    }
+    response
 }
 
 async fn shutdown() {

@@ -144,8 +144,14 @@ pub async fn check_in(
     Ok(entry)
 }
 
-/// The attendance of assembly `number`: lines, totals, check-in, and what to choose from.
-pub async fn attendance_sheet(db: &Db, number: i64) -> Result<AttendanceSheet> {
+/// The attendance of assembly `number`: lines, totals, check-in, and what to choose from
+/// (organizers: the desk they record attendance at; the public reads attendance in the record).
+pub async fn attendance_sheet(
+    db: &Db,
+    actor: Option<&Actor>,
+    number: i64,
+) -> Result<AttendanceSheet> {
+    organizer(actor)?;
     let (assembly, entries, check_in_open, sessions, members) = db
         .reading(async |tx| {
             let assembly = get_assembly(tx, number).await?;

@@ -10,7 +10,10 @@ use crate::live::{next_item, speaking_time, Command, Timer};
 use crate::model::{AgendaItemStatus, AssemblyStatus};
 use crate::storage::*;
 use crate::views::LiveView;
-use crate::{Error, Problem, Result};
+use crate::{rules, Error, Problem, Result};
+
+/// The most a countdown can be lengthened or shortened by at once: a day.
+const MAX_EXTEND: i64 = 24 * 60 * 60;
 
 /// Carries out `command` on assembly `number`; the new live view.
 pub async fn control(
@@ -223,6 +226,7 @@ async fn apply(
             Ok(())
         }
         Command::TimerExtend { seconds } => {
+            rules::in_range("seconds", seconds, -MAX_EXTEND, MAX_EXTEND)?;
             state.timer = state.timer.extend(seconds, now);
             Ok(())
         }

@@ -404,6 +404,17 @@ pub async fn assembly_record(db: &Db, number: i64) -> Result<Record> {
     load_record(db, number).await
 }
 
+/// The whole assembly as one document, every row with its id (organizers: it holds drafts and
+/// unpublished photos; a secret vote's ballots stay out of it, see `export_document`).
+pub async fn assembly_document(
+    db: &Db,
+    actor: Option<&Actor>,
+    number: i64,
+) -> Result<AssemblyDocument> {
+    organizer(actor)?;
+    export_document(db, number).await
+}
+
 /// The declaration form as typed: the time of adoption in the venue's clock
 /// (`2021-08-10T12:40`), empty when not (yet) adopted.
 pub async fn record_declaration_form(

@@ -9,6 +9,7 @@ use super::live::commit_and_publish;
 use super::{log_change, NONE};
 use crate::auth::{organizer, signed_in, Actor, Role};
 use crate::model::*;
+use crate::replay::{self, AuditedBallot, AuditedClosing, RegisterChange};
 use crate::storage::*;
 use crate::tally::{acclamation, quorum_met, Outcome, Tally};
 use crate::views::{BallotPaper, LiveView, VoteDesk};
@@ -211,16 +212,17 @@ impl Polling {
         .await
     }
 
-    /// Appends the audit entry of a ballot written.
+    /// Appends the audit entry of a ballot written: on a secret vote, that the member voted,
+    /// never what (see `crate::replay`).
     pub async fn audit(&self, tx: &mut Tx, actor: &Actor, ballot: &CastBallot) -> Result<()> {
         log_change(
             tx,
             actor,
-            "ballot.cast",
+            replay::actions::BALLOT_CAST,
             "vote",
             self.vote.id,
             NONE,
-            Some(&ballot),
+            Some(&AuditedBallot::of(&self.vote, ballot)),
         )
         .await
     }
@@ -254,6 +256,9 @@ pub(crate) async fn close_vote_in(
         return Err(Error::invalid("vote", Problem::VoteClosed));
     }
     let mut objectors = Vec::new();
+    // The members whose ballots count, audited with the tally so that `plenary audit verify`
+    // can count them again (by acclamation nobody's ballot is counted).
+    let mut counted = None;
     let tally = if input.acclamation {
         let (electorate, present) = electorate(tx, &vote).await?;
         for id in &input.objections {
@@ -264,28 +269,60 @@ pub(crate) async fn close_vote_in(
         }
         acclamation(vote.rule, vote.quorum_percent, electorate, &objectors)
     } else {
-        count_vote(tx, &vote).await?.0
+        let (tally, ballots) = count_vote(tx, &vote).await?;
+        let (_, present) = electorate(tx, &vote).await?;
+        counted = Some(
+            ballots
+                .iter()
+                .filter(|b| present.iter().any(|p| p.id == b.member_id))
+                .map(|b| b.member_id)
+                .collect(),
+        );
+        tally
     };
     close_vote_row(tx, vote.id, now, &tally).await?;
     vote.status = VoteStatus::Closed;
     vote.closed_at = Some(now);
     vote.result = Some(tally.clone());
-    let decision = decide(tx, &vote, &tally, input.acclamation, &objectors, now).await?;
-    log_change(tx, actor, "vote.close", "vote", vote.id, NONE, Some(&tally)).await?;
+    let (decision, change) = decide(tx, &vote, &tally, input.acclamation, &objectors, now).await?;
+    let closing = AuditedClosing { tally, counted };
     log_change(
         tx,
         actor,
-        "decision.record",
+        replay::actions::VOTE_CLOSE,
+        "vote",
+        vote.id,
+        NONE,
+        Some(&closing),
+    )
+    .await?;
+    log_change(
+        tx,
+        actor,
+        replay::actions::DECISION_RECORD,
         "decision",
         decision.id,
         NONE,
         Some(&decision),
     )
     .await?;
+    if let Some(change) = change {
+        log_change(
+            tx,
+            actor,
+            replay::actions::REGISTER_CHANGE,
+            "decision",
+            decision.id,
+            NONE,
+            Some(&change),
+        )
+        .await?;
+    }
     Ok(get_assembly_by_id(tx, vote.assembly_id).await?.number)
 }
 
-/// Records the decision of a closed vote and carries out its effect on the register.
+/// Records the decision of a closed vote and carries out its effect on the register; the
+/// decision and the change it made.
 async fn decide(
     tx: &mut Tx,
     vote: &Vote,
@@ -293,13 +330,14 @@ async fn decide(
     acclaimed: bool,
     objectors: &[String],
     at: chrono::DateTime<Utc>,
-) -> Result<Decision> {
+) -> Result<(Decision, Option<RegisterChange>)> {
     let approved = tally.outcome == Outcome::Approved;
     let application = match vote.application_id {
         Some(id) => Some(get_application(tx, id).await?),
         None => None,
     };
     let mut effect = DecisionEffect::None;
+    let mut change = None;
     let mut summary = tally.explanation.clone();
     if let Some(a) = &application {
         let applicant = get_member(tx, a.applicant_member_id).await?.name;
@@ -314,8 +352,9 @@ async fn decide(
         )
         .await?;
         if approved {
-            let (kind, what) = effect_of(tx, a, &applicant).await?;
+            let (kind, what, made) = effect_of(tx, a, &applicant).await?;
             effect = kind;
+            change = Some(made);
             summary = format!("{what}; {summary}");
         }
     }
@@ -343,30 +382,38 @@ async fn decide(
         let term = a.term.expect("validated: a chairmanship names its term");
         record_chair(tx, term, a.applicant_member_id, Some(id)).await?;
     }
-    get_decision(tx, id).await
+    Ok((get_decision(tx, id).await?, change))
 }
 
 /// What approving application `a` changes: admits the applicant (with its ordinal) or names
-/// the chair for the term; the effect and its description.
+/// the chair for the term; the effect, its description and the change to the register.
 async fn effect_of(
     tx: &mut Tx,
     a: &Application,
     applicant: &str,
-) -> Result<(DecisionEffect, String)> {
+) -> Result<(DecisionEffect, String, RegisterChange)> {
+    let member_id = a.applicant_member_id;
     Ok(match a.kind {
         ApplicationKind::Membership => {
             let kind = a.membership_kind.unwrap_or(MemberKind::Member);
-            let what = match admit_member(tx, a.applicant_member_id, kind).await? {
+            let ordinal_given = admit_member(tx, member_id, kind).await?;
+            let what = match ordinal_given {
                 Some(n) => format!("{applicant} admitted as the {} member", ordinal(n)),
                 None => format!("{applicant} admitted as an {} member", kind.label()),
             };
-            (DecisionEffect::AdmitMember, what)
+            let change = RegisterChange::Admitted {
+                member_id,
+                kind,
+                ordinal: ordinal_given,
+            };
+            (DecisionEffect::AdmitMember, what, change)
         }
         ApplicationKind::Chairmanship => {
             let term = a.term.unwrap_or_default();
             (
                 DecisionEffect::ElectChair,
                 format!("{applicant} elected chair for the {} term", ordinal(term)),
+                RegisterChange::ElectedChair { member_id, term },
             )
         }
     })
@@ -405,7 +452,7 @@ pub async fn reverse_decision(
     log_change(
         &mut tx,
         actor,
-        "decision.reverse",
+        replay::actions::DECISION_REVERSE,
         "decision",
         decision_id,
         Some(&before),

@@ -190,16 +190,43 @@ impl NewAttachment {
                 },
             ));
         }
-        if image_type(&self.data) != Some(self.content_type.as_str()) {
-            return Err(Error::invalid(
+        let wrong_type = || {
+            Error::invalid(
                 "file",
                 Problem::AttachmentType {
                     allowed: "JPEG, PNG, WebP".into(),
                 },
-            ));
+            )
+        };
+        if image_type(&self.data) != Some(self.content_type.as_str()) {
+            return Err(wrong_type());
+        }
+        // The signature alone would take a file that only begins like an image (a PNG
+        // signature, then a web page); the whole image must decode. Only the server keeps
+        // photos, so the browser's build goes without the decoders.
+        #[cfg(feature = "ssr")]
+        if !decodes(&self.data, &self.content_type) {
+            return Err(wrong_type());
         }
         Ok(())
     }
+}
+
+/// Whether `data` decodes whole as an image of `content_type`, within bounds that a photo of
+/// 5 MB never reaches (a small file may declare a huge image).
+#[cfg(feature = "ssr")]
+fn decodes(data: &[u8], content_type: &str) -> bool {
+    use image::{ImageFormat, ImageReader, Limits};
+    let Some(format) = ImageFormat::from_mime_type(content_type) else {
+        return false;
+    };
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(20_000);
+    limits.max_image_height = Some(20_000);
+    limits.max_alloc = Some(512 * 1024 * 1024);
+    let mut reader = ImageReader::with_format(std::io::Cursor::new(data), format);
+    reader.limits(limits);
+    reader.decode().is_ok()
 }
 
 /// The image type the bytes start with, if one of those a news summary takes.
@@ -260,18 +287,45 @@ mod tests {
         }
     }
 
+    /// A small picture, encoded as `format`.
+    fn encoded(format: image::ImageFormat) -> Vec<u8> {
+        let picture =
+            image::RgbImage::from_fn(4, 3, |x, y| image::Rgb([x as u8 * 60, y as u8 * 80, 90]));
+        let mut bytes = std::io::Cursor::new(Vec::new());
+        picture.write_to(&mut bytes, format).unwrap();
+        bytes.into_inner()
+    }
+
     #[test]
     fn a_photo_is_taken_when_its_bytes_are_the_declared_image() {
-        let jpeg = [&[0xFF, 0xD8, 0xFF, 0xE0][..], &[0; 100]].concat();
+        let jpeg = encoded(image::ImageFormat::Jpeg);
         assert!(photo("image/jpeg", jpeg.clone()).validate().is_ok());
-        let mut webp = b"RIFF\0\0\0\0WEBPVP8 ".to_vec();
-        webp.extend([0; 20]);
-        assert!(photo("image/webp", webp).validate().is_ok());
-        // A JPEG declared as PNG, a PDF declared as JPEG, and a RIFF that is not WebP.
+        assert!(photo("image/png", encoded(image::ImageFormat::Png))
+            .validate()
+            .is_ok());
+        assert!(photo("image/webp", encoded(image::ImageFormat::WebP))
+            .validate()
+            .is_ok());
+        let mut webp_header = b"RIFF\0\0\0\0WEBPVP8 ".to_vec();
+        webp_header.extend([0; 20]);
+        let png_signature = [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
+        // A JPEG declared as PNG, a PDF declared as JPEG, a RIFF that is not WebP, and files
+        // that only begin like images: a web page after a PNG signature, a JPEG's first bytes,
+        // a WebP header without a picture.
         for (kind, data) in [
-            ("image/png", jpeg),
+            ("image/png", jpeg.clone()),
             ("image/jpeg", b"%PDF-1.7 ...".to_vec()),
             ("image/webp", b"RIFF\0\0\0\0WAVEfmt ".to_vec()),
+            (
+                "image/png",
+                [
+                    &png_signature[..],
+                    b"<html><script>alert(1)</script></html>",
+                ]
+                .concat(),
+            ),
+            ("image/jpeg", jpeg[..jpeg.len() / 2].to_vec()),
+            ("image/webp", webp_header),
         ] {
             let err = photo(kind, data).validate().unwrap_err();
             assert_eq!(err.field(), Some("file"));

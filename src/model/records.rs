@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::*;
-use crate::{Error, Problem, Result};
+use crate::{rules, Error, Problem, Result};
 
 /// The longest an agenda item may be planned for, in minutes (ten hours).
 pub const MAX_PLANNED_MINUTES: i64 = 600;
@@ -77,9 +77,7 @@ impl NewMember {
     pub fn validate(&self) -> Result<()> {
         required("name", &self.name)?;
         if let Some(n) = self.ordinal {
-            if n < 1 {
-                return Err(Error::invalid("ordinal", Problem::AtLeastOne));
-            }
+            rules::in_range("ordinal", n, 1, rules::MAX_ORDINAL)?;
         }
         Ok(())
     }
@@ -204,6 +202,9 @@ impl NewApplication {
             ApplicationKind::Chairmanship if self.term.is_none_or(|t| t < 1) => {
                 Err(Error::invalid("term", Problem::ChairmanshipWithoutTerm))
             }
+            ApplicationKind::Chairmanship => {
+                rules::in_range("term", self.term.unwrap_or(1), 1, rules::MAX_TERM)
+            }
             ApplicationKind::Membership if self.membership_kind.is_none() => Err(Error::invalid(
                 "membership_kind",
                 Problem::MembershipWithoutKind,
@@ -234,7 +235,7 @@ impl NewAttendance {
         if self.delegates < 1 {
             return Err(Error::invalid("delegates", Problem::AtLeastOne));
         }
-        Ok(())
+        rules::in_range("delegates", self.delegates, 1, rules::MAX_DELEGATES)
     }
 }
 

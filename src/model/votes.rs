@@ -30,6 +30,18 @@ pub struct Vote {
     pub result: Option<crate::tally::Tally>,
 }
 
+impl Vote {
+    /// Whether each member's ballot may be shown now: while open only when the vote says so,
+    /// once closed only for a roll-call vote; a secret vote never names who chose what.
+    pub fn shows_ballots(&self) -> bool {
+        self.roll_call
+            && match self.status {
+                VoteStatus::Open => self.show_ballots,
+                VoteStatus::Closed => true,
+            }
+    }
+}
+
 /// Opening a vote: on an application (its question and rule follow from it unless given) or on
 /// an agenda item with a question.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -260,6 +272,30 @@ mod tests {
         let close = CloseVote::from_form("on", &["4".into(), " 9".into()]).unwrap();
         assert_eq!((close.acclamation, close.objections), (true, vec![4, 9]));
         assert_eq!(CloseVote::from_form("", &[]).unwrap(), CloseVote::default());
+    }
+
+    #[test]
+    fn a_secret_vote_never_shows_its_ballots() {
+        let vote = |roll_call, show_ballots, status| Vote {
+            id: 1,
+            assembly_id: 1,
+            agenda_item_id: None,
+            application_id: None,
+            question: "Adopt?".into(),
+            rule: VoteRule::SimpleMajority,
+            quorum_percent: 0,
+            show_ballots,
+            roll_call,
+            status,
+            opened_at: DateTime::from_timestamp(0, 0).unwrap(),
+            closed_at: None,
+            result: None,
+        };
+        assert!(vote(true, true, VoteStatus::Open).shows_ballots());
+        assert!(!vote(true, false, VoteStatus::Open).shows_ballots());
+        assert!(vote(true, false, VoteStatus::Closed).shows_ballots());
+        assert!(!vote(false, true, VoteStatus::Open).shows_ballots());
+        assert!(!vote(false, true, VoteStatus::Closed).shows_ballots());
     }
 
     #[test]

@@ -137,7 +137,19 @@ pub async fn list_audit(db: &Db, filter: &AuditFilter) -> Result<Vec<AuditEntry>
         .bind(like(&filter.entity)).bind(like(&filter.actor)).bind(like(&filter.action)).bind(limit)
         .fetch_all(c).await)
     .map_err(internal)?;
-    Ok(rows.into_iter().map(AuditEntry::from).collect())
+    let mut entries: Vec<AuditEntry> = rows.into_iter().map(AuditEntry::from).collect();
+    let ballots = |e: &AuditEntry| e.action == crate::replay::actions::BALLOT_CAST;
+    if entries.iter().any(ballots) {
+        let secret: Vec<i64> = on_db!(db, c => sqlx::query_scalar(
+            "SELECT id FROM votes WHERE roll_call = FALSE").fetch_all(c).await)
+        .map_err(internal)?;
+        for e in entries.iter_mut().filter(|e| ballots(e)) {
+            if e.entity_id.is_some_and(|v| secret.contains(&v)) {
+                e.after = e.after.as_deref().map(crate::replay::without_choice);
+            }
+        }
+    }
+    Ok(entries)
 }
 
 /// Entries are read a page at a time, so a long log does not sit in memory at once.

@@ -62,7 +62,10 @@ async fn connect_sqlite(options: SqliteConnectOptions) -> Result<Db, ConnectErro
     let options = options
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Normal)
+        // FULL: a commit that answered a ballot or a decision survives power loss, not only a
+        // killed process (WAL with NORMAL may lose the last commits then). Ballots are written
+        // in groups (actions::ballot_box), so the extra sync is paid once per group.
+        .synchronous(SqliteSynchronous::Full)
         .busy_timeout(Duration::from_secs(10))
         .foreign_keys(true);
     let pool = SqlitePoolOptions::new()

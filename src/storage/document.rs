@@ -243,9 +243,11 @@ pub async fn export_document(db: &Db, number: i64) -> Result<AssemblyDocument> {
             .await?,
             applications: ApplicationRow::export(tx, OF_ASSEMBLY, a).await?,
             votes: VoteRow::export(tx, OF_ASSEMBLY, a).await?,
+            // A secret vote's ballots say who chose what: they stay behind, and its counts
+            // travel in the vote's result.
             ballots: BallotRow::export(
                 tx,
-                "WHERE t.vote_id IN (SELECT id FROM votes WHERE assembly_id = $1)",
+                "WHERE t.vote_id IN (SELECT id FROM votes WHERE assembly_id = $1 AND roll_call = TRUE)",
                 a,
             )
             .await?,

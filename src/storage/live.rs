@@ -281,6 +281,15 @@ pub async fn assembly_number(db: &Db, id: i64) -> Result<Option<i64>> {
     .map_err(internal)
 }
 
+/// The numbers of the assemblies with a vote open now.
+pub async fn assemblies_voting(db: &Db) -> Result<Vec<i64>> {
+    on_db!(db, c => sqlx::query_scalar(
+        "SELECT DISTINCT a.number FROM assemblies a JOIN votes v ON v.assembly_id = a.id
+         WHERE v.status = 'open' ORDER BY a.number")
+        .fetch_all(c).await)
+    .map_err(internal)
+}
+
 /// The events of assembly `number` after `after`, oldest first, at most `limit`.
 pub async fn events_since(db: &Db, number: i64, after: i64, limit: i64) -> Result<Vec<LiveEvent>> {
     let rows: Vec<(i64, String, String)> = on_db!(db, c => sqlx::query_as(

@@ -8,6 +8,7 @@
 mod accounts;
 mod attendance;
 mod audit;
+mod audit_replay;
 mod connect;
 pub mod document;
 mod edit;
@@ -24,6 +25,7 @@ mod votes;
 pub use accounts::*;
 pub use attendance::*;
 pub use audit::*;
+pub use audit_replay::replay_audit;
 pub use connect::{connect, sqlite_url, ConnectError, Engine};
 pub use document::{export_document, import_document, AssemblyDocument, DOCUMENT_FORMAT};
 pub use edit::*;

@@ -10,7 +10,7 @@ use super::{internal, on_tx, stored, unique, Tx};
 use crate::model::*;
 use crate::tally::{eligible, tally, Electorate, Tally};
 use crate::views::{BallotView, VoteView};
-use crate::{Error, Result};
+use crate::{Error, Problem, Result};
 
 #[derive(FromRow)]
 struct VoteRow {
@@ -275,10 +275,7 @@ pub async fn vote_view(tx: &mut Tx, vote: &Vote) -> Result<VoteView> {
         Some(result) => (result.clone(), list_ballots(tx, vote.id).await?),
         None => count_vote(tx, vote).await?,
     };
-    let shown = match vote.status {
-        VoteStatus::Open => vote.show_ballots,
-        VoteStatus::Closed => vote.roll_call,
-    };
+    let shown = vote.shows_ballots();
     Ok(VoteView {
         id: vote.id,
         question: vote.question.clone(),
@@ -412,7 +409,21 @@ pub async fn admit_member(tx: &mut Tx, member_id: i64, kind: MemberKind) -> Resu
             on_tx!(tx, c => sqlx::query_scalar("SELECT MAX(ordinal) FROM members")
             .fetch_one(c).await)
             .map_err(internal)?;
-        Some(last.unwrap_or(0) + 1)
+        // Ordinals are range-checked where they are typed; one stored before that is refused
+        // here rather than wrapping round.
+        let next = last
+            .unwrap_or(0)
+            .checked_add(1)
+            .filter(|n| *n <= crate::rules::MAX_ORDINAL);
+        Some(next.ok_or_else(|| {
+            Error::conflict(
+                None,
+                Problem::OutOfRange {
+                    min: 1,
+                    max: crate::rules::MAX_ORDINAL,
+                },
+            )
+        })?)
     } else {
         None
     };

@@ -14,7 +14,7 @@ use plenary_core::actions;
 
 #[server(prefix = "/sfn", endpoint = "load_attendance_sheet")]
 pub async fn load_attendance_sheet(number: i64) -> Result<AttendanceSheet, Error> {
-    actions::attendance_sheet(&db()?, number).await
+    actions::attendance_sheet(&db()?, caller().as_ref(), number).await
 }
 
 /// The attendance form, as text (`form[…]` fields); a guest line leaves `member_id` empty.

@@ -307,7 +307,29 @@ pub async fn reset_password(user_id: i64) -> Result<(User, String), Error> {
     actions::reset_password(&db()?, caller().as_ref(), user_id).await
 }
 
+/// Creates an API token for the caller, living `expires_in_days` (empty: the default); answers
+/// with the token, shown once.
 #[server(prefix = "/sfn", endpoint = "create_token")]
-pub async fn create_token(name: String) -> Result<String, Error> {
-    actions::create_api_token(&db()?, caller().as_ref(), &name).await
+pub async fn create_token(name: String, expires_in_days: String) -> Result<String, Error> {
+    let days = parse_optional_number("expires_in_days", &expires_in_days)?;
+    actions::create_api_token(&db()?, caller().as_ref(), &name, days)
+        .await
+        .map(|(_, token)| token)
+}
+
+/// Every API token (organizers; the action checks).
+#[server(prefix = "/sfn", endpoint = "load_tokens")]
+pub async fn load_tokens() -> Result<Vec<ApiToken>, Error> {
+    actions::browse_tokens(&db()?, caller().as_ref()).await
+}
+
+#[server(prefix = "/sfn", endpoint = "revoke_token")]
+pub async fn revoke_token(token_id: i64) -> Result<ApiToken, Error> {
+    actions::revoke_api_token(&db()?, caller().as_ref(), token_id).await
+}
+
+/// Deactivates (`active` false) or reactivates an account.
+#[server(prefix = "/sfn", endpoint = "set_account_active")]
+pub async fn set_account_active(user_id: i64, active: bool) -> Result<User, Error> {
+    actions::set_account_active(&db()?, caller().as_ref(), user_id, active).await
 }

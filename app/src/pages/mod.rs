@@ -1,5 +1,6 @@
 //! The pages at the doors of DESIGN.md.
 
+mod account;
 mod agenda;
 mod assembly;
 mod check_in;
@@ -13,6 +14,7 @@ pub mod record_links;
 mod register;
 pub mod vote;
 
+pub use account::AccountPage;
 pub use agenda::AgendaPage;
 pub use assembly::AssemblyPage;
 pub use home::HomePage;

@@ -1,5 +1,6 @@
 //! Where the record of an assembly can be read and taken away: the minutes, the news summary,
-//! the calendar feed and the exports.
+//! the calendar feed and the exports. The whole assembly document holds drafts: it is linked
+//! from the organizers' control panel, not here.
 
 use leptos::prelude::*;
 
@@ -23,7 +24,6 @@ pub fn RecordLinks(number: i64) -> impl IntoView {
             </ul>
             <h3>{t!(i18n, exports)}</h3>
             <ul class="exports">
-                <li><a href=format!("{api}/document") type="application/json">{t!(i18n, export_document)}</a></li>
                 <li><a href=format!("{api}/record") type="application/json">{t!(i18n, export_record)}</a></li>
                 <li><a href=format!("{api}/attendance.csv") type="text/csv">{t!(i18n, export_attendance_csv)}</a></li>
                 <li><a href=format!("{api}/ballots.csv") type="text/csv">{t!(i18n, export_ballots_csv)}</a></li>

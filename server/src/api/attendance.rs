@@ -42,14 +42,16 @@ struct CheckIn {
     delegates: i64,
 }
 
-/// Who took part: every line, the totals of the whole-assembly lines, and whether check-in is open.
+/// Who took part: every line, the totals of the whole-assembly lines, and whether check-in is
+/// open (organizers; the public reads attendance in the record and `attendance.csv`).
 #[utoipa::path(get, path = "/api/assemblies/{number}/attendance", tag = "attendance", params(("number" = i64, Path)),
-    responses((status = 200, body = AttendanceSheet), (status = 404, body = ApiErrorBody)))]
+    responses((status = 200, body = AttendanceSheet), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)))]
 async fn sheet_show(
     State(s): State<AppState>,
+    CallerOf(c): CallerOf,
     Id(number): Id<i64>,
 ) -> ApiResult<Json<AttendanceSheet>> {
-    ok(actions::attendance_sheet(&s.db, number).await)
+    ok(actions::attendance_sheet(&s.db, c.actor(), number).await)
 }
 
 /// Records a member government (or a guest) as present (organizers); a member's earlier line

@@ -9,7 +9,7 @@ use axum::Json;
 use plenary_core::actions;
 use plenary_core::auth::organizer;
 use plenary_core::exports;
-use plenary_core::storage::{export_document, import_document, AssemblyDocument};
+use plenary_core::storage::{import_document, AssemblyDocument};
 use serde::Serialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -51,14 +51,19 @@ fn text(result: plenary_core::Result<String>, content_type: &'static str) -> Res
 }
 
 /// The whole assembly with the register it was held under, every row with its id: what
-/// `POST /api/documents` (or `plenary import`) reads back into an empty database.
+/// `POST /api/documents` (or `plenary import`) reads back into an empty database (organizers:
+/// it holds drafts and unpublished photos; a secret vote's ballots are left out, its counts
+/// are in the vote's result).
 #[utoipa::path(get, path = "/api/assemblies/{number}/document", tag = "exports", params(("number" = i64, Path)),
-    responses((status = 200, body = AssemblyDocument), (status = 404, body = ApiErrorBody)))]
+    responses((status = 200, body = AssemblyDocument), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)))]
 async fn document_show(
     State(s): State<AppState>,
+    CallerOf(c): CallerOf,
     Id(number): Id<i64>,
 ) -> ApiResult<Json<AssemblyDocument>> {
-    Ok(Json(export_document(&s.db, number).await?))
+    Ok(Json(
+        actions::assembly_document(&s.db, c.actor(), number).await?,
+    ))
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]

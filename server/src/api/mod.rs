@@ -118,7 +118,7 @@ pub fn deleted(result: plenary_core::Result<()>) -> ApiResult<StatusCode> {
 #[openapi(
     info(
         title = "Plenary API",
-        description = "Everything the Plenary pages can do. Reads are public; changes need an organizer (delegates may cast their own member's ballot), signed in with a session cookie (POST /api/session) or an API token (`Authorization: Bearer …`, created with POST /api/tokens). Errors answer with `{code, message, field, problem}`."
+        description = "Everything the Plenary pages can do. Reads of what the public pages show are public; the organizers' desks, accounts, the audit log and the whole assembly document need an organizer; changes need an organizer (delegates may cast their own member's ballot), signed in with a session cookie (POST /api/session) or an API token (`Authorization: Bearer …`, created with POST /api/tokens). Errors answer with `{code, message, field, problem}`."
     ),
     components(schemas(ApiErrorBody)),
     modifiers(&BearerAuth),

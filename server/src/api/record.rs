@@ -306,11 +306,18 @@ async fn attachment_show(
     CallerOf(c): CallerOf,
     Id(id): Id<i64>,
 ) -> Response {
+    // Anyone else gets a photo only once it is published, so it may be kept by any cache; an
+    // organizer may be seeing one that is not, which no cache may keep.
+    let caching = if c.actor().is_none() {
+        "public, max-age=3600"
+    } else {
+        "private, no-store"
+    };
     match actions::attachment_file(&s.db, c.actor(), id).await {
         Ok((a, data)) => (
             [
                 (header::CONTENT_TYPE, a.content_type),
-                (header::CACHE_CONTROL, "public, max-age=3600".to_owned()),
+                (header::CACHE_CONTROL, caching.to_owned()),
             ],
             data,
         )

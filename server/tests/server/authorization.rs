@@ -6,6 +6,7 @@
 use crate::support::Client;
 use axum::http::{Method, StatusCode};
 use plenary_core::auth::Role;
+use plenary_core::model::NewUser;
 use plenary_core::storage::Db;
 use plenary_core::{both_engines, demo};
 
@@ -37,8 +38,10 @@ fn server_fn_mutations() -> Vec<String> {
         .collect()
 }
 
-/// The only changes a delegate may make: their member's ballot and check-in.
+/// The only changes a delegate may make: their member's ballot and check-in, and their own
+/// password.
 const DELEGATES_MAY: &[&str] = &[
+    "/api/me/password",
     "/api/votes/1/ballots",
     "/sfn/cast_member_ballot",
     "/api/assemblies/13/check-in",
@@ -59,15 +62,18 @@ fn check_delegate(status: StatusCode, path: &str) {
 
 async fn only_organizers_may_change_anything(db: Db) {
     demo::load(&db).await.unwrap();
-    let anonymous = Client::anonymous(&db).await;
-    let delegate = Client::signed_in(
-        &db,
-        Role::Delegate,
-        "ulsan@example.org",
-        Some("Ulsan Metropolitan City"),
-    )
-    .await;
-    let organizer = Client::signed_in(&db, Role::Organizer, "secretariat@example.org", None).await;
+    // User 1, whose password the organizer resets (which ends that user's sessions) when every
+    // `{id}` is filled with 1, is neither of the clients below.
+    let bystander = NewUser {
+        email: "bystander@example.org".into(),
+        name: "Bystander".into(),
+        role: Role::Organizer,
+        member_id: None,
+    };
+    plenary_core::actions::add_user_from_cli(&db, &bystander, crate::support::PASSWORD)
+        .await
+        .unwrap();
+    let (anonymous, delegate, organizer) = Client::everyone(&db).await;
 
     let api = api_mutations(&anonymous).await;
     assert!(

@@ -14,7 +14,7 @@ use plenary_load::http::Conn;
 use serde_json::{json, Value};
 
 use crate::live::{Received, Subscriber};
-use crate::processes::{plenary, Server};
+use crate::processes::{add_organizer, plenary, Server};
 
 const ORGANIZER: &str = "ops@example.org";
 const PASSWORD: &str = "a long enough password";
@@ -76,23 +76,7 @@ impl Cluster {
         let url = db.postgres_url().unwrap();
         let dir = tempfile::tempdir().unwrap();
         plenary(&url, dir.path(), &["demo", stage]).await;
-        plenary(
-            &url,
-            dir.path(),
-            &[
-                "user",
-                "add",
-                "--role",
-                "organizer",
-                "--email",
-                ORGANIZER,
-                "--name",
-                "Secretariat",
-                "--password",
-                PASSWORD,
-            ],
-        )
-        .await;
+        add_organizer(&url, dir.path(), ORGANIZER, PASSWORD).await;
         let a = Server::start(&url, dir.path(), "a", &[]).await;
         let b = Server::start(&url, dir.path(), "b", &[]).await;
         let (status, cookie, answer) = http(

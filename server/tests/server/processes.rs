@@ -87,3 +87,18 @@ pub async fn plenary(url: &str, dir: &Path, args: &[&str]) -> String {
     );
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// Adds an organizer to the database at `url` with `plenary user add`.
+pub async fn add_organizer(url: &str, dir: &Path, email: &str, password: &str) {
+    let args = [
+        "user",
+        "add",
+        "--role",
+        "organizer",
+        "--email",
+        email,
+        "--name",
+        "Secretariat",
+    ];
+    plenary(url, dir, &[&args[..], &["--password", password]].concat()).await;
+}

@@ -9,6 +9,7 @@ use http_body_util::BodyExt;
 use plenary_core::auth::Role;
 use plenary_core::storage::Db;
 use plenary_core::testing::TestDb;
+use plenary_core::testing::ONE_PIXEL_PNG;
 use plenary_core::{both_engines, demo};
 use tower::ServiceExt;
 
@@ -36,7 +37,6 @@ async fn the_record_is_reachable_from_the_assembly_page(db: Db) {
         "/assemblies/13/news?lang=en",
         "/assemblies/13/news?lang=ko",
         "/assemblies/13/calendar.ics",
-        "/api/assemblies/13/document",
         "/api/assemblies/13/record",
         "/api/assemblies/13/attendance.csv",
         "/api/assemblies/13/ballots.csv",
@@ -48,6 +48,17 @@ async fn the_record_is_reachable_from_the_assembly_page(db: Db) {
             "no link to {link}"
         );
     }
+    // The whole document holds drafts: organizers find it on their control panel.
+    let document = "href=\"/api/assemblies/13/document\"";
+    assert!(!page.contains(document), "no document link for the public");
+    let organizer = Client::signed_in(&db, Role::Organizer, "links@example.org", None).await;
+    let (_, page) = organizer
+        .page_in("/manage/assemblies/13/control", "en")
+        .await;
+    assert!(
+        page.contains(document),
+        "the organizers' link to the document"
+    );
     let (status, minutes) = client.page_in("/assemblies/13/minutes", "en").await;
     assert_eq!(status, StatusCode::OK);
     for fact in [
@@ -223,21 +234,13 @@ async fn upload(
         .unwrap()
 }
 
-const PNG: &[u8] = &[
-    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
-    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
-    0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0,
-    0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF, 0x89, 0x99, 0x3D, 0x1D, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
-    0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
-];
-
 async fn photos_are_uploaded_checked_and_served(db: Db) {
     demo::load(&db).await.unwrap();
     let organizer = Client::signed_in(&db, Role::Organizer, "org@example.org", None).await;
     let response = upload(
         &organizer,
         "application/json",
-        multipart("hall.png", "image/png", PNG),
+        multipart("hall.png", "image/png", ONE_PIXEL_PNG),
     )
     .await;
     assert_eq!(response.status(), StatusCode::CREATED);
@@ -262,7 +265,7 @@ async fn photos_are_uploaded_checked_and_served(db: Db) {
     let response = upload(
         &organizer,
         "text/html",
-        multipart("hall.png", "image/png", PNG),
+        multipart("hall.png", "image/png", ONE_PIXEL_PNG),
     )
     .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
@@ -293,7 +296,7 @@ async fn photos_are_uploaded_checked_and_served(db: Db) {
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers()[header::CONTENT_TYPE], "image/png");
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    assert_eq!(bytes.as_ref(), PNG);
+    assert_eq!(bytes.as_ref(), ONE_PIXEL_PNG);
     let page = anonymous.get("/api/assemblies/13/news?lang=en").await;
     assert_eq!(page["attachments"].as_array().unwrap().len(), 2);
 
@@ -307,7 +310,7 @@ async fn photos_are_uploaded_checked_and_served(db: Db) {
     let response = upload(
         &delegate,
         "application/json",
-        multipart("hall.png", "image/png", PNG),
+        multipart("hall.png", "image/png", ONE_PIXEL_PNG),
     )
     .await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
@@ -345,8 +348,9 @@ async fn same_engine(db: &Db) -> TestDb {
 
 async fn the_whole_assembly_moves_to_an_empty_server(db: Db) {
     demo::load(&db).await.unwrap();
+    let exporter = Client::signed_in(&db, Role::Organizer, "source@example.org", None).await;
+    let document = exporter.get("/api/assemblies/13/document").await;
     let source = Client::anonymous(&db).await;
-    let document = source.get("/api/assemblies/13/document").await;
     let empty = same_engine(&db).await;
     let target = Client::signed_in(&empty.db, Role::Organizer, "org@example.org", None).await;
     let answer = target

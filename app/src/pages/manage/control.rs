@@ -80,7 +80,8 @@ fn Panel(initial: LiveView) -> impl IntoView {
         <p class="kicker"><a href=format!("/manage/assemblies/{number}")>{t!(i18n, edit_assembly)}</a>" · "
             <a href=format!("/assemblies/{number}/live")>{t!(i18n, delegate_view)}</a>" · "
             <a href=format!("/assemblies/{number}/projector")>{t!(i18n, projector)}</a>" · "
-            <a href=format!("/manage/assemblies/{number}/attendance")>{t!(i18n, attendance)}</a></p>
+            <a href=format!("/manage/assemblies/{number}/attendance")>{t!(i18n, attendance)}</a>" · "
+            <a href=format!("/api/assemblies/{number}/document") type="application/json">{t!(i18n, export_document)}</a></p>
         <h1>{t!(i18n, control_panel)}" · "{title}</h1>
         <ManageNav/>
         <ConnectionBadge live/>

@@ -20,6 +20,7 @@ use crate::forms::{record_choices, Choice, Field, FormError, Fresh, Revision};
 use crate::i18n::*;
 use crate::layout::{assembly_number, ErrorPanel, PageTitle};
 use crate::pages::language_name;
+use crate::raw_text::raw_text;
 use crate::text::Label;
 use crate::{button_form, failure, label, reload_after};
 
@@ -101,7 +102,7 @@ fn Outcomes(d: RecordDesk) -> impl IntoView {
                         view! {
                             <ActionForm action=save attr:class="form outcome-form">
                                 <input type="hidden" name="item_id" value=item.id.to_string()/>
-                                <label>{label}<textarea name="outcome" rows="2">{item.outcome.clone().unwrap_or_default()}</textarea></label>
+                                <label>{label}<textarea name="outcome" rows="2">{raw_text(item.outcome.clone().unwrap_or_default())}</textarea></label>
                                 <button type="submit">{t!(i18n, save)}</button>
                             </ActionForm>
                         }
@@ -175,7 +176,7 @@ fn ReportFields(
             <Choice label=label!(i18n, committee) name="form[committee_id]" choices=committees selected=r.committee_id.to_string() error/>
             <Choice label=label!(i18n, presenting_member) name="form[presenting_member_id]" choices=member_choices(&d) selected=r.presenting_member_id.to_string() error/>
             <Choice label=label!(i18n, agenda_item) name="form[agenda_item_id]" choices=item_choices(&d) selected=r.agenda_item_id.map(|i| i.to_string()).unwrap_or_default() none=true error/>
-            <label class="wide">{t!(i18n, report_outcomes)}<textarea name="form[outcomes]" rows="3">{r.outcomes.clone().unwrap_or_default()}</textarea></label>
+            <label class="wide">{t!(i18n, report_outcomes)}<textarea name="form[outcomes]" rows="3">{raw_text(r.outcomes.clone().unwrap_or_default())}</textarea></label>
             <Field label=label!(i18n, next_meeting_place) name="form[next_meeting_place]" value=r.next_meeting_place.clone().unwrap_or_default() error/>
             <Field label=label!(i18n, next_meeting_date) name="form[next_meeting_date]" kind="date" value=r.next_meeting_date.map(|d| d.to_string()).unwrap_or_default() error/>
             <button type="submit">{t!(i18n, save)}</button>
@@ -281,7 +282,7 @@ fn DeclarationForm(d: RecordDesk) -> impl IntoView {
                     let name = format!("form[{l}]");
                     view! {
                         <label class="wide" lang=*l>{language_name(l)}
-                            <textarea name=name rows="4">{text(l)}</textarea>
+                            <textarea name=name rows="4">{raw_text(text(l))}</textarea>
                         </label>
                     }
                 }).collect_view()}
@@ -342,8 +343,8 @@ fn News(d: RecordDesk) -> impl IntoView {
                                 <ActionForm action=save attr:class="form">
                                     <input type="hidden" name="id" value=n.id.to_string()/>
                                     <Field label=label!(i18n, headline) name="headline" value=n.headline.clone() required=true error/>
-                                    <label>{t!(i18n, news_lead)}<textarea name="lead" rows="3">{n.lead.clone()}</textarea></label>
-                                    <label>{t!(i18n, news_body)}<textarea name="body" rows="14">{n.body.clone()}</textarea></label>
+                                    <label>{t!(i18n, news_lead)}<textarea name="lead" rows="3">{raw_text(n.lead.clone())}</textarea></label>
+                                    <label>{t!(i18n, news_body)}<textarea name="body" rows="14">{raw_text(n.body.clone())}</textarea></label>
                                     <button type="submit">{t!(i18n, save)}</button>
                                 </ActionForm>
                                 <ActionForm action=publish attr:class="button-form">

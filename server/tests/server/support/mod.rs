@@ -17,6 +17,29 @@ pub const PASSWORD: &str = "a long enough password";
 /// Where the browsers of these tests say they are.
 const SITE: &str = "http://plenary.example";
 
+/// A new user of `role` named and reached at `email`, with the password [`PASSWORD`]; a delegate
+/// represents `member`.
+pub async fn add_user(db: &Db, role: Role, email: &str, member: Option<&str>) {
+    let member_id = match member {
+        Some(name) => Some(
+            plenary_core::demo::member_id(db, name)
+                .await
+                .unwrap()
+                .expect("member exists"),
+        ),
+        None => None,
+    };
+    let user = NewUser {
+        email: email.into(),
+        name: email.into(),
+        role,
+        member_id,
+    };
+    plenary_core::actions::add_user_from_cli(db, &user, PASSWORD)
+        .await
+        .unwrap();
+}
+
 pub struct Client {
     pub app: Router,
     pub credential: Option<(header::HeaderName, String)>,
@@ -33,26 +56,23 @@ impl Client {
         }
     }
 
+    /// A visitor, a delegate of Ulsan and an organizer: the three sides of who may do what.
+    pub async fn everyone(db: &Db) -> (Client, Client, Client) {
+        let delegate = Client::signed_in(
+            db,
+            Role::Delegate,
+            "ulsan@example.org",
+            Some("Ulsan Metropolitan City"),
+        )
+        .await;
+        let organizer =
+            Client::signed_in(db, Role::Organizer, "secretariat@example.org", None).await;
+        (Client::anonymous(db).await, delegate, organizer)
+    }
+
     /// A client signed in (session cookie) as a new user of `role`; a delegate represents `member`.
     pub async fn signed_in(db: &Db, role: Role, email: &str, member: Option<&str>) -> Client {
-        let member_id = match member {
-            Some(name) => Some(
-                plenary_core::demo::member_id(db, name)
-                    .await
-                    .unwrap()
-                    .expect("member exists"),
-            ),
-            None => None,
-        };
-        let user = NewUser {
-            email: email.into(),
-            name: email.into(),
-            role,
-            member_id,
-        };
-        plenary_core::actions::add_user_from_cli(db, &user, PASSWORD)
-            .await
-            .unwrap();
+        add_user(db, role, email, member).await;
         let mut client = Client::anonymous(db).await;
         let response = client
             .raw(
