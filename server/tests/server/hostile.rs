@@ -11,11 +11,12 @@ use axum::http::{header, Method, Request, StatusCode};
 use http_body_util::BodyExt;
 use plenary_core::auth::Role;
 use plenary_core::storage::Db;
+use plenary_core::testing::ONE_PIXEL_PNG;
 use plenary_core::{both_engines, demo};
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
-use crate::support::Client;
+use crate::support::{multipart, Client};
 
 /// What follows each field's marker: it ends every element whose content is raw text, opens a
 /// script two ways, breaks out of attributes, and carries the separators of CSV and iCalendar
@@ -418,46 +419,18 @@ async fn draft(org: &Client, language: &str) -> Value {
     .await
 }
 
-/// The smallest PNG there is: one transparent pixel.
-const PNG: &[u8] = &[
-    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
-    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
-    0x89, 0x00, 0x00, 0x00, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00,
-    0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE,
-    0x42, 0x60, 0x82,
-];
-
 /// Uploads a photo for the news with `caption`, and a file name with markup in it (a file
 /// name cannot hold quotes or a line break in a multipart header).
 async fn upload_photo(org: &Client, caption: &str) {
-    let boundary = "plenary-hostile-boundary";
-    let mut body = Vec::new();
-    body.extend(
-        format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"caption\"\r\n\r\n{caption}\r\n"
-        )
-        .as_bytes(),
-    );
-    body.extend(
-        format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; \
-             filename=\"H[attachment.file_name]</title></textarea></style></script><script>alert(1)</script><svg onload=alert(2)>.png\"\r\n\
-             Content-Type: image/png\r\n\r\n"
-        )
-        .as_bytes(),
-    );
-    body.extend(PNG);
-    body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let file_name = "H[attachment.file_name]</title></textarea></style></script><script>alert(1)</script><svg onload=alert(2)>.png";
+    let (content_type, body) = multipart(caption, file_name, "image/png", ONE_PIXEL_PNG);
     let (name, value) = org.credential.clone().unwrap();
     let request = Request::builder()
         .method(Method::POST)
         .uri("/api/assemblies/13/attachments")
         .header(name, value)
         .header(header::ACCEPT, "application/json")
-        .header(
-            header::CONTENT_TYPE,
-            format!("multipart/form-data; boundary={boundary}"),
-        )
+        .header(header::CONTENT_TYPE, content_type)
         .body(Body::from(body))
         .unwrap();
     let response = org.app.clone().oneshot(request).await.unwrap();

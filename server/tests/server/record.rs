@@ -13,7 +13,7 @@ use plenary_core::testing::ONE_PIXEL_PNG;
 use plenary_core::{both_engines, demo};
 use tower::ServiceExt;
 
-use crate::support::Client;
+use crate::support::{multipart, Client};
 
 /// The body of GET `path` as text, with its content type; fails unless 200.
 async fn fetch(client: &Client, path: &str) -> (String, String) {
@@ -195,24 +195,6 @@ async fn the_news_feed_lists_the_published_summaries(db: Db) {
     assert!(text.contains("79th member"));
 }
 
-/// A multipart body with one file field and a caption.
-fn multipart(file_name: &str, content_type: &str, data: &[u8]) -> (String, Vec<u8>) {
-    let boundary = "plenary-test-boundary";
-    let mut body = Vec::new();
-    body.extend(
-        format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"caption\"\r\n\r\nThe hall\r\n"
-        )
-        .as_bytes(),
-    );
-    body.extend(format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: {content_type}\r\n\r\n"
-    ).as_bytes());
-    body.extend(data);
-    body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={boundary}"), body)
-}
-
 async fn upload(
     client: &Client,
     accept: &str,
@@ -240,7 +222,7 @@ async fn photos_are_uploaded_checked_and_served(db: Db) {
     let response = upload(
         &organizer,
         "application/json",
-        multipart("hall.png", "image/png", ONE_PIXEL_PNG),
+        multipart("The hall", "hall.png", "image/png", ONE_PIXEL_PNG),
     )
     .await;
     assert_eq!(response.status(), StatusCode::CREATED);
@@ -252,7 +234,7 @@ async fn photos_are_uploaded_checked_and_served(db: Db) {
     let response = upload(
         &organizer,
         "application/json",
-        multipart("notes.png", "image/png", b"%PDF-1.4"),
+        multipart("The hall", "notes.png", "image/png", b"%PDF-1.4"),
     )
     .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -265,14 +247,14 @@ async fn photos_are_uploaded_checked_and_served(db: Db) {
     let response = upload(
         &organizer,
         "text/html",
-        multipart("hall.png", "image/png", ONE_PIXEL_PNG),
+        multipart("The hall", "hall.png", "image/png", ONE_PIXEL_PNG),
     )
     .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let response = upload(
         &organizer,
         "text/html",
-        multipart("a.png", "image/png", b"GIF89a"),
+        multipart("The hall", "a.png", "image/png", b"GIF89a"),
     )
     .await;
     let location = response.headers()[header::LOCATION]
@@ -310,7 +292,7 @@ async fn photos_are_uploaded_checked_and_served(db: Db) {
     let response = upload(
         &delegate,
         "application/json",
-        multipart("hall.png", "image/png", ONE_PIXEL_PNG),
+        multipart("The hall", "hall.png", "image/png", ONE_PIXEL_PNG),
     )
     .await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);

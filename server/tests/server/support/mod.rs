@@ -221,3 +221,27 @@ impl Client {
         (response.status(), path)
     }
 }
+
+/// A multipart body, as the record desk's photo form posts it: a caption and one file; its
+/// content type (with the boundary) and its bytes.
+pub fn multipart(
+    caption: &str,
+    file_name: &str,
+    content_type: &str,
+    data: &[u8],
+) -> (String, Vec<u8>) {
+    let boundary = "plenary-test-boundary";
+    let mut body = Vec::new();
+    body.extend(
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"caption\"\r\n\r\n{caption}\r\n"
+        )
+        .as_bytes(),
+    );
+    body.extend(format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: {content_type}\r\n\r\n"
+    ).as_bytes());
+    body.extend(data);
+    body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
