@@ -60,14 +60,15 @@ export async function assertAccessible(page) {
 
 // A Plenary of one test file's own (PLENARY_BIN), on a new SQLite database in a temporary
 // directory, so that what the file changes reaches no other test: `plenary demo` with the stage
-// flags `demo`, then `plenary user add` with each of `accounts`, served on a free port.
+// flags `demo` (no demo at all when `demo` is null: an empty database), then `plenary user add`
+// with each of `accounts`, served on a free port.
 // `plenary(...)` runs the command line on its database; `stop()` ends it and removes the directory.
 export async function ownServer(name, demo, accounts) {
   const bin = process.env.PLENARY_BIN;
   const data = mkdtempSync(join(tmpdir(), `plenary-${name}-`));
   const env = { ...process.env, RUST_LOG: 'warn' };
   const plenary = (...args) => execFileSync(bin, ['--data-dir', data, ...args], { cwd: '..', env }).toString();
-  plenary('demo', ...demo);
+  if (demo) plenary('demo', ...demo);
   for (const account of accounts) plenary('user', 'add', ...account);
   const port = 20000 + Math.floor(Math.random() * 20000);
   const base = `http://127.0.0.1:${port}`;
@@ -77,7 +78,9 @@ export async function ownServer(name, demo, accounts) {
     server.kill('SIGTERM');
     rmSync(data, { recursive: true, force: true });
   };
-  const up = await eventually(async () => (await fetch(`${base}/assemblies/13`).catch(() => null))?.ok === true, 15000);
+  // An empty database has no assembly 13 to wait for; the sign-in page is there either way.
+  const probe = demo ? '/assemblies/13' : '/login';
+  const up = await eventually(async () => (await fetch(`${base}${probe}`).catch(() => null))?.ok === true, 15000);
   if (!up) stop();
   assert.ok(up, `${base} did not come up`);
   return { base, plenary, stop };

@@ -15,6 +15,8 @@ const item = (scope, title) => scope.locator('li.editor-item', { has: scope.page
 
 // Opens a <details> panel whatever state a re-render left it in.
 const expand = (details) => details.evaluate((d) => { d.open = true; });
+// A row's own edit panel, not the actual-times panel nested in it.
+const editPanel = (row) => row.locator('details.panel:not(.actual-times)');
 
 async function itemTitles(scope) {
   return scope.locator('li.editor-item .item-title').allInnerTexts();
@@ -65,7 +67,7 @@ test('an organizer builds, reorders and postpones the 14th assembly', async () =
   }
   for (const [title, , person] of items) {
     const row = item(youth, title);
-    await expand(row.locator('details.panel'));
+    await expand(editPanel(row));
     await row.locator('.add-speaker select[name=person_id]').selectOption({ label: person });
     await row.locator('.add-speaker input[name=role]').fill('speaker');
     await row.locator('.add-speaker button[type=submit]').click();
@@ -76,7 +78,7 @@ test('an organizer builds, reorders and postpones the 14th assembly', async () =
 
   // Derived times follow planned minutes as they are typed, before saving.
   const first = item(youth, 'Youth declaration');
-  await expand(first.locator('details.panel'));
+  await expand(editPanel(first));
   await first.locator('input[name=planned_minutes]').fill('25');
   assert.deepEqual(await youth.locator('time.derived').allInnerTexts(), ['15:00', '15:25', '15:55']);
   await first.locator('input[name=planned_minutes]').fill('20');

@@ -232,7 +232,7 @@ test('an organizer publishes the Chinese summary, records the Korean declaration
   const adoptedBefore = await visitor.locator('#declaration > p').first().innerText();
   const korean = '북동아시아 지역자치단체는 평화와 공동 번영을 위하여 협력을 강화한다.\n\n우리는 다음 총회에서 다시 만난다.';
   const declaration = page.locator('section[aria-labelledby="declaration-heading"] form');
-  await declaration.locator('textarea[name="form[ko]"]').fill(korean);
+  await declaration.locator('textarea[name="form[texts][ko]"]').fill(korean);
   await submit(page, 'save_declaration', declaration.locator('button[type=submit]'));
   await open(visitor, '/assemblies/13/minutes', base);
   const ko = visitor.locator('#declaration .declaration-text[lang="ko"]');

@@ -16,9 +16,14 @@ pub enum Error {
     /// A value the user gave is not acceptable; `field` names it.
     #[error("{field}: {}", .problem.english())]
     Invalid { field: String, problem: Problem },
-    /// The thing asked for does not exist.
+    /// The thing asked for does not exist; `problem` may say what does (the languages a news
+    /// summary is published in, say).
     #[error("{what} was not found")]
-    NotFound { what: String },
+    NotFound {
+        what: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        problem: Option<Problem>,
+    },
     /// The request clashes with what is already recorded (a duplicate number, say).
     #[error("{}", .problem.english())]
     Conflict {
@@ -64,7 +69,18 @@ impl Error {
 
     /// `what` does not exist, e.g. `not_found("assembly 14")`.
     pub fn not_found(what: impl Into<String>) -> Self {
-        Error::NotFound { what: what.into() }
+        Error::NotFound {
+            what: what.into(),
+            problem: None,
+        }
+    }
+
+    /// `what` does not exist, and `problem` says what does instead.
+    pub fn not_found_because(what: impl Into<String>, problem: Problem) -> Self {
+        Error::NotFound {
+            what: what.into(),
+            problem: Some(problem),
+        }
     }
 
     /// A stable machine-readable code for the JSON API.
@@ -98,6 +114,7 @@ impl Error {
     pub fn problem(&self) -> Option<&Problem> {
         match self {
             Error::Invalid { problem, .. } | Error::Conflict { problem, .. } => Some(problem),
+            Error::NotFound { problem, .. } => problem.as_ref(),
             _ => None,
         }
     }

@@ -8,6 +8,7 @@ pub mod agenda;
 pub mod attendance;
 pub mod auth;
 pub mod error;
+pub mod languages;
 pub mod live;
 pub mod model;
 pub mod news;
@@ -16,6 +17,7 @@ pub mod record;
 pub mod replay;
 pub mod rules;
 pub mod tally;
+pub mod times;
 pub mod views;
 
 #[cfg(feature = "ssr")]
@@ -24,6 +26,8 @@ pub mod actions;
 pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod exports;
+#[cfg(feature = "ssr")]
+pub mod register_import;
 #[cfg(feature = "ssr")]
 pub mod secrets;
 #[cfg(feature = "ssr")]

@@ -148,6 +148,55 @@ pub enum Problem {
     WrongPassword,
     /// What an organizer may do to others' accounts but not to their own (deactivating it).
     OwnAccount,
+    /// A text longer than the field takes, in characters.
+    TooLong {
+        max: i64,
+    },
+    /// A name already in the register, compared regardless of case and Unicode normalization.
+    NameTaken,
+    /// An id that names no record of the kind the field refers to.
+    NoSuchRecord,
+    /// An assembly decided this term's chair: only reversing its decision changes it.
+    ChairDecided,
+    /// Rows of an imported file that were refused, each by line and column; nothing was stored.
+    RowsRefused {
+        rows: Vec<RefusedCell>,
+    },
+    /// A line of an imported file with another number of fields than its header.
+    FieldCount {
+        expected: i64,
+        found: i64,
+    },
+    /// A value that must be unique within an imported file, first given on `line`.
+    RepeatsLine {
+        line: i64,
+    },
+    /// A date outside the range Plenary takes (`crate::times::FIRST_DAY`..=`LAST_DAY`).
+    DateOutOfRange {
+        first: NaiveDate,
+        last: NaiveDate,
+    },
+    /// A date and time neither on the venue's clock nor with a UTC offset.
+    VenueTimeFormat,
+    /// An actual end given without an actual start.
+    EndWithoutStart,
+    /// An actual end that is not after the actual start.
+    EndNotAfterStart,
+    /// A language tag that is not BCP 47 or names a language CLDR does not know.
+    UnknownLanguage {
+        tag: String,
+    },
+}
+
+/// One refused cell of an imported file: its line (the header is line 1), its column (by its
+/// header name) and what is wrong with it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RefusedCell {
+    pub line: i64,
+    pub column: String,
+    #[cfg_attr(feature = "openapi", schema(no_recursion))]
+    pub problem: Problem,
 }
 
 /// The kinds of records whose deletion can be refused because others refer to them.
@@ -236,7 +285,7 @@ impl Problem {
             }
             TermHasChair => "this term already has a chair".into(),
             EmailTaken => "an account with this e-mail address exists".into(),
-            UnknownTimeZone => "is not a known IANA time zone, e.g. Asia/Seoul".into(),
+            UnknownTimeZone => "is not a known IANA time zone, e.g. Europe/Berlin".into(),
             NoSuchItem => "no such agenda item".into(),
             ItemNotOnAgenda => "this item is not on this assembly's agenda".into(),
             PasswordTooShort { min } => format!("must be at least {min} characters"),
@@ -306,6 +355,30 @@ impl Problem {
             }
             WrongPassword => "is not the account's current password".into(),
             OwnAccount => "you cannot do this to your own account".into(),
+            TooLong { max } => format!("must be at most {max} characters"),
+            NameTaken => "another entry of the register already has this name".into(),
+            NoSuchRecord => "refers to a record that does not exist".into(),
+            ChairDecided => {
+                "an assembly decided the chair of this term; reverse its decision instead".into()
+            }
+            RowsRefused { rows } => {
+                let each: Vec<String> = rows
+                    .iter()
+                    .map(|r| format!("line {}, {}: {}", r.line, r.column, r.problem.english()))
+                    .collect();
+                format!("nothing was imported; {} refused: {}", rows.len(), each.join("; "))
+            }
+            FieldCount { expected, found } => {
+                format!("has {found} fields where the header has {expected}")
+            }
+            RepeatsLine { line } => format!("repeats line {line} of the file"),
+            DateOutOfRange { first, last } => format!("must be between {first} and {last}"),
+            VenueTimeFormat => "must be a date and time on the venue's clock (2027-04-10T09:30) or with its UTC offset (2027-04-10T09:30:00+02:00)".into(),
+            EndWithoutStart => "an actual end needs an actual start".into(),
+            EndNotAfterStart => "must be after the actual start".into(),
+            UnknownLanguage { tag } => format!(
+                "“{tag}” is not a language known to CLDR; give a BCP 47 tag such as en, de or pt-BR"
+            ),
         }
     }
 }
@@ -439,6 +512,30 @@ mod tests {
             PasswordTooWeak,
             WrongPassword,
             OwnAccount,
+            TooLong { max: 200 },
+            NameTaken,
+            NoSuchRecord,
+            ChairDecided,
+            RowsRefused {
+                rows: vec![RefusedCell {
+                    line: 3,
+                    column: "kind".into(),
+                    problem: Required,
+                }],
+            },
+            FieldCount {
+                expected: 7,
+                found: 6,
+            },
+            RepeatsLine { line: 2 },
+            DateOutOfRange {
+                first: day(1),
+                last: day(2),
+            },
+            VenueTimeFormat,
+            EndWithoutStart,
+            EndNotAfterStart,
+            UnknownLanguage { tag: "xx".into() },
         ]
     }
 

@@ -7,6 +7,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::attendance::{Attendant, Participant};
 use crate::model::*;
 use crate::tally::Tally;
 use crate::views::{AttendanceSummary, PostponementView, ShownTime, SpeakerView};
@@ -17,7 +18,8 @@ pub struct Record {
     pub association: RecordAssociation,
     pub assembly: RecordAssembly,
     pub attendance: AttendanceSummary,
-    /// Every attendance line for the whole assembly, governments first, then guests.
+    /// Everyone who took part, for the whole assembly or some of its sessions, once each:
+    /// governments first, then guests (see `attendance::participants`).
     pub attendees: Vec<Attendee>,
     pub sessions: Vec<RecordSession>,
     pub decisions: Vec<DecisionRecord>,
@@ -42,6 +44,9 @@ pub struct RecordAssociation {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordAssembly {
+    /// The assembly's lasting id: its number may be corrected, this never changes, so the
+    /// identifiers the exports give (Popolo, iCalendar) are built from it.
+    pub id: i64,
     pub number: i64,
     pub title: String,
     pub slogan: Option<String>,
@@ -72,7 +77,7 @@ pub struct MemberName {
     pub country: CountryName,
 }
 
-/// One attendance line of the whole assembly.
+/// A government or guest that took part, its attendance lines folded into one.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attendee {
@@ -84,8 +89,31 @@ pub struct Attendee {
     pub member_kind: Option<MemberKind>,
     /// Regional government or outside body for a guest.
     pub guest_kind: Option<GuestKind>,
+    /// In person when present in person at any sitting, else online.
     pub mode: AttendanceMode,
+    /// The largest delegation recorded for it at any one sitting.
     pub delegates: i64,
+    /// The titles of the sessions it attended, in order; empty when present for the whole assembly.
+    #[serde(default)]
+    pub sessions: Vec<String>,
+}
+
+impl From<Participant> for Attendee {
+    fn from(p: Participant) -> Self {
+        let (country, member_kind, guest_kind) = match p.attendant.clone() {
+            Attendant::Member { country, kind, .. } => (Some(country), Some(kind), None),
+            Attendant::Guest { kind, .. } => (None, None, Some(kind)),
+        };
+        Attendee {
+            name: p.name().to_owned(),
+            country,
+            member_kind,
+            guest_kind,
+            mode: p.mode,
+            delegates: p.delegates,
+            sessions: p.sessions.into_iter().map(|s| s.title).collect(),
+        }
+    }
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -94,7 +122,8 @@ pub struct RecordSession {
     pub title: String,
     pub kind: SessionKind,
     pub start: ShownTime,
-    pub end: ShownTime,
+    /// None while under way (see `crate::times::shown_span`).
+    pub end: Option<ShownTime>,
     pub items: Vec<RecordItem>,
 }
 
@@ -106,7 +135,8 @@ pub struct RecordItem {
     pub title: String,
     pub status: AgendaItemStatus,
     pub start: ShownTime,
-    pub end: ShownTime,
+    /// None while under way (see `crate::times::shown_span`).
+    pub end: Option<ShownTime>,
     pub speakers: Vec<SpeakerView>,
     /// The free-text outcome the secretariat recorded.
     pub outcome: Option<String>,
@@ -209,7 +239,9 @@ pub struct DeclarationRecord {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeclarationText {
     /// BCP 47 tag.
+    #[cfg_attr(feature = "openapi", schema(max_length = 35))]
     pub language: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 20000))]
     pub body: String,
 }
 

@@ -91,7 +91,8 @@ pub struct AssemblyPage {
 pub struct SessionHeading {
     pub title: String,
     pub start: ShownTime,
-    pub end: ShownTime,
+    /// None while under way (see `crate::times::shown_span`).
+    pub end: Option<ShownTime>,
     pub items: usize,
 }
 
@@ -118,7 +119,8 @@ pub struct AgendaItemView {
     pub planned_minutes: i64,
     pub status: AgendaItemStatus,
     pub start: ShownTime,
-    pub end: ShownTime,
+    /// None while under way (see `crate::times::shown_span`).
+    pub end: Option<ShownTime>,
     pub speakers: Vec<SpeakerView>,
 }
 
@@ -129,7 +131,8 @@ pub struct SessionView {
     pub title: String,
     pub kind: SessionKind,
     pub start: ShownTime,
-    pub end: ShownTime,
+    /// None while under way (see `crate::times::shown_span`).
+    pub end: Option<ShownTime>,
     pub items: Vec<AgendaItemView>,
 }
 
@@ -154,6 +157,8 @@ pub struct MemberView {
     pub kind: MemberKind,
     pub status: MemberStatus,
     pub ordinal: Option<i64>,
+    /// The day the member joined, when the register knows it.
+    pub joined: Option<NaiveDate>,
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -215,6 +220,17 @@ pub struct EditorItem {
     pub item: AgendaItem,
     pub start: String,
     pub speakers: Vec<SpeakerSlot>,
+    /// Its actual times on the venue's clock as `datetime-local` values ("" when not recorded).
+    pub actual: ActualLocal,
+}
+
+/// Actual times as `<input type="datetime-local">` values on the venue's clock, for the form
+/// that corrects them; empty when not recorded.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActualLocal {
+    pub start: String,
+    pub end: String,
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -226,6 +242,7 @@ pub struct EditorSession {
     /// The planned start's venue clock time, "10:00".
     pub clock: String,
     pub items: Vec<EditorItem>,
+    pub actual: ActualLocal,
 }
 
 /// Everything the assembly editor shows.
@@ -358,7 +375,7 @@ pub struct AttendanceSheet {
     pub number: i64,
     pub title: String,
     pub entries: Vec<AttendanceEntry>,
-    /// Totals of the whole-assembly lines.
+    /// Totals of who took part, for the whole assembly or some of its sessions.
     pub summary: AttendanceSummary,
     pub check_in_open: bool,
     /// (id, title) of the assembly's sessions, to record a line for one of them.

@@ -107,7 +107,7 @@ async fn demo_loads_the_reference_assembly(db: Db) {
         Some("United Nations")
     );
     assert_eq!(opening[4].speakers[0].name.as_deref(), Some("Kim Ok-chae"));
-    assert_eq!(agenda.sessions[0].end.local, "10:25");
+    assert_eq!(agenda.sessions[0].end.as_ref().unwrap().local, "10:25");
     let presentations = agenda.sessions[2]
         .items
         .iter()
@@ -226,8 +226,9 @@ async fn a_failed_action_leaves_nothing_behind(db: Db) {
         &NewSession {
             title: "Session 1".into(),
             kind: SessionKind::Working,
-            planned_start: chrono::Utc::now(),
+            planned_start: chrono::Utc::now().into(),
         },
+        chrono::Utc::now(),
     )
     .await
     .unwrap();
@@ -258,8 +259,9 @@ async fn the_check_constraints_back_the_rules(db: Db) {
         &NewSession {
             title: "Session".into(),
             kind: SessionKind::Working,
-            planned_start: chrono::Utc::now(),
+            planned_start: chrono::Utc::now().into(),
         },
+        chrono::Utc::now(),
     )
     .await
     .unwrap();

@@ -171,6 +171,46 @@ fn ProblemText(problem: Problem) -> impl IntoView {
         PasswordTooWeak => t!(i18n, err_password_too_weak).into_any(),
         WrongPassword => t!(i18n, err_wrong_password).into_any(),
         OwnAccount => t!(i18n, err_own_account).into_any(),
+        TooLong { max } => t!(i18n, err_too_long, max = move || max).into_any(),
+        NameTaken => t!(i18n, err_name_taken).into_any(),
+        NoSuchRecord => t!(i18n, err_no_such_record).into_any(),
+        ChairDecided => t!(i18n, err_chair_decided).into_any(),
+        RowsRefused { rows } => {
+            let count = rows.len();
+            view! {
+                {t!(i18n, err_rows_refused, count = move || count)}
+                <ul class="refused-rows">
+                    {rows.into_iter().map(|r| {
+                        let (line, column) = (r.line, r.column);
+                        view! {
+                            <li>{t!(i18n, refused_cell, line = move || line, column = move || column.clone())}" "<ProblemText problem=r.problem/></li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        }
+        FieldCount { expected, found } => t!(
+            i18n,
+            err_field_count,
+            expected = move || expected,
+            found = move || found
+        )
+        .into_any(),
+        RepeatsLine { line } => t!(i18n, err_repeats_line, line = move || line).into_any(),
+        DateOutOfRange { first, last } => t!(
+            i18n,
+            err_date_out_of_range,
+            first = move || date(first),
+            last = move || date(last)
+        )
+        .into_any(),
+        VenueTimeFormat => t!(i18n, err_venue_time_format).into_any(),
+        EndWithoutStart => t!(i18n, err_end_without_start).into_any(),
+        EndNotAfterStart => t!(i18n, err_end_not_after_start).into_any(),
+        UnknownLanguage { tag } => {
+            t!(i18n, err_unknown_language, tag = move || tag.clone()).into_any()
+        }
     }
 }
 
@@ -194,6 +234,8 @@ pub fn field_label(field: &str) -> Option<&'static str> {
         "from_number" => t_string!(i18n, copy_agenda_of),
         "kind" => t_string!(i18n, col_kind),
         "planned_start" => t_string!(i18n, f_planned_start),
+        "actual_start" => t_string!(i18n, f_actual_start),
+        "actual_end" => t_string!(i18n, f_actual_end),
         "planned_minutes" => t_string!(i18n, f_planned_minutes),
         "person_id" => t_string!(i18n, f_person),
         "member_id" => t_string!(i18n, col_member),

@@ -100,7 +100,8 @@ pub fn EditPanel(
     }
 }
 
-/// A labelled input; shows the error of `error` when it names this field.
+/// A labelled input; shows the error of `error` when it names this field. A text takes at most
+/// as many characters as core's validation of the field does (`limits::max_for`).
 #[component]
 pub fn Field(
     #[prop(into)] label: TextProp,
@@ -113,10 +114,14 @@ pub fn Field(
     let id = format!("f-{name}-{}", next_id());
     let error = about(name, error);
     let error_id = format!("{id}-error");
+    let maxlength = matches!(kind, "text" | "email" | "search" | "password" | "url")
+        .then(|| plenary_core::model::limits::max_for(name))
+        .flatten()
+        .map(|max| max.to_string());
     view! {
         <div class="field" class:invalid=move || error.get().is_some()>
             <label for=id.clone()>{move || label.get().to_string()}</label>
-            <input id=id type=kind name=name value=value required=required aria-describedby=error_id.clone()/>
+            <input id=id type=kind name=name value=value required=required maxlength=maxlength aria-describedby=error_id.clone()/>
             <FieldError id=error_id error/>
         </div>
     }

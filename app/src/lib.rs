@@ -30,8 +30,8 @@ use leptos_router::{path, SsrMode};
 use crate::i18n::I18nContextProvider;
 
 use pages::manage::{
-    AttendancePage, AuditPage, ControlPage, EditorPage, ManagePage, RecordDeskPage, RegisterEditor,
-    UsersPage,
+    AssociationPage, AttendancePage, AuditPage, ControlPage, EditorPage, ManagePage,
+    RecordDeskPage, RegisterEditor, UsersPage,
 };
 use pages::{
     AccountPage, AgendaPage, AssemblyPage, HomePage, LivePage, LoginPage, MinutesPage, NewsPage,
@@ -86,6 +86,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/manage") view=ManagePage ssr=SsrMode::Async/>
+                    <Route path=path!("/manage/association") view=AssociationPage ssr=SsrMode::Async/>
                     <Route path=path!("/manage/register") view=RegisterEditor ssr=SsrMode::Async/>
                     <Route path=path!("/manage/users") view=UsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/manage/audit") view=AuditPage ssr=SsrMode::Async/>

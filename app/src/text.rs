@@ -60,6 +60,15 @@ pub fn date(d: NaiveDate) -> String {
     long_date(use_i18n().get_locale(), d)
 }
 
+/// "28 March 2026 – 29 March 2026", or one date when an assembly lasts a day.
+pub fn date_span(start: NaiveDate, end: NaiveDate) -> String {
+    if start == end {
+        date(start)
+    } else {
+        format!("{} – {}", date(start), date(end))
+    }
+}
+
 /// "Term 14: Ulsan Metropolitan City (South Korea)", in the reader's language.
 pub fn chair_line(c: &ChairView) -> impl IntoView + use<> {
     let i18n = use_i18n();

@@ -89,7 +89,19 @@ pub fn access(method: &Method, path: &str) -> Access {
     }
     if path.starts_with("/api/") {
         let signing = path == "/api/session";
-        return if method == Method::GET {
+        // No operation of the API takes another method: the router answers 405 with `Allow`,
+        // which tells the caller more than a request to sign in would.
+        let taken = [
+            Method::GET,
+            Method::HEAD,
+            Method::POST,
+            Method::PUT,
+            Method::DELETE,
+        ];
+        if !taken.contains(method) {
+            return Access::Public;
+        }
+        return if method == Method::GET || method == Method::HEAD {
             crate::reads::api_read(path)
         } else if signing {
             Access::Public
@@ -111,6 +123,9 @@ pub async fn gate(request: Request, next: Next) -> Response {
         .get::<Caller>()
         .cloned()
         .unwrap_or_default();
+    if crate::api::undeclared_method(request.method(), request.uri().path()) {
+        return next.run(request).await;
+    }
     if let Err(e) = access(request.method(), request.uri().path()).check(caller.actor()) {
         return ApiError(e).into_response();
     }

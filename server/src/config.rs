@@ -1,5 +1,5 @@
 //! Configuration by flags and environment (`DATABASE_URL`, `PLENARY_ADDR`, `PLENARY_DATA_DIR`,
-//! `PLENARY_SITE_ROOT`, `RUST_LOG`), parsed with clap.
+//! `PLENARY_SITE_ROOT`, `PLENARY_PUBLIC_URL`, `RUST_LOG`), parsed with clap.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -128,6 +128,12 @@ pub struct ServeArgs {
     #[arg(long, env = "PLENARY_SECURE_COOKIES")]
     pub secure_cookies: bool,
 
+    /// The address the public reaches the site at, e.g. https://assembly.example.org: links in
+    /// the news feed, the iCalendar feeds and the Popolo export use it. Default: the address
+    /// Plenary listens on (http://ADDR), which is rarely what subscribers can reach.
+    #[arg(long, env = "PLENARY_PUBLIC_URL", value_parser = public_url)]
+    pub public_url: Option<String>,
+
     /// How many live streams one client address may hold open at once (a venue's delegates
     /// behind one address share it).
     #[arg(long, env = "PLENARY_STREAMS_PER_ADDRESS", default_value_t = crate::live::STREAMS_PER_ADDRESS,
@@ -135,7 +141,29 @@ pub struct ServeArgs {
     pub streams_per_address: u32,
 }
 
+/// A site's public address: http or https, a host, perhaps a port and a path; no query, no
+/// fragment. Kept without a trailing slash, so that paths are appended to it as they are.
+fn public_url(value: &str) -> Result<String, String> {
+    let value = value.trim().trim_end_matches('/');
+    let uri: axum::http::Uri = value.parse().map_err(|e| format!("not an address: {e}"))?;
+    let scheme_ok = matches!(uri.scheme_str(), Some("http" | "https"));
+    if !scheme_ok || uri.host().is_none_or(str::is_empty) {
+        return Err("give an http:// or https:// address with a host".into());
+    }
+    if uri.query().is_some() || value.contains('#') {
+        return Err("give the address without a query or a fragment".into());
+    }
+    Ok(value.to_owned())
+}
+
 impl ServeArgs {
+    /// The site's public address: `--public-url`, else the listening address.
+    pub fn site_url(&self) -> String {
+        self.public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", self.addr))
+    }
+
     /// The demo stage flags only make sense with --demo.
     pub fn check(&self) -> Result<(), String> {
         if self.stage.given() && !self.demo {
@@ -171,6 +199,40 @@ mod tests {
     fn a_malformed_address_is_refused_by_the_parser() {
         let err = Cli::try_parse_from(["plenary", "serve", "--addr", "nowhere"]).unwrap_err();
         assert!(err.to_string().contains("--addr"), "{err}");
+    }
+
+    fn serve(args: &[&str]) -> Result<ServeArgs, String> {
+        match Cli::try_parse_from([&["plenary", "serve"], args].concat()) {
+            Ok(Cli {
+                command: Command::Serve(serve),
+                ..
+            }) => Ok(serve),
+            Ok(other) => panic!("{other:?}"),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    #[test]
+    fn the_public_url_is_an_http_address_kept_without_its_trailing_slash() {
+        let given = serve(&["--public-url", "https://assembly.example.org/plenary/"]).unwrap();
+        assert_eq!(given.site_url(), "https://assembly.example.org/plenary");
+        for bad in [
+            "assembly.example.org",
+            "ftp://example.org",
+            "https://",
+            "http://x/?a=1",
+        ] {
+            assert!(
+                serve(&["--public-url", bad])
+                    .unwrap_err()
+                    .contains("--public-url"),
+                "{bad}"
+            );
+        }
+        if std::env::var_os("PLENARY_PUBLIC_URL").is_none() {
+            let default = serve(&["--addr", "127.0.0.1:4000"]).unwrap();
+            assert_eq!(default.site_url(), "http://127.0.0.1:4000");
+        }
     }
 
     #[test]

@@ -32,7 +32,8 @@
 //!   Leptos client sends (`PostUrl`, every server function of the app) and what forms without
 //!   JavaScript post;
 //! - the JSON API under `/api/` takes `application/json`, or no body at all; the photo upload
-//!   (`…/attachments`) also takes `multipart/form-data`, as its form posts it.
+//!   (`…/attachments`) also takes `multipart/form-data`, as its form posts it, and the register
+//!   import (`/api/register/import`) `text/csv`, which its handler insists on.
 //!
 //! Signing in and out (`/login`, `/logout`) are form posts and fall under the origin check only.
 
@@ -48,6 +49,8 @@ use crate::api::ApiError;
 const FORM: &str = "application/x-www-form-urlencoded";
 const JSON: &str = "application/json";
 const MULTIPART: &str = "multipart/form-data";
+/// The register import's body.
+const CSV: &str = "text/csv";
 
 /// Middleware: refuses a cross-site request that may change something (403), and a body of a
 /// type its entry point does not take (422), before any handler runs.
@@ -95,6 +98,10 @@ fn check(method: &Method, uri: &Uri, headers: &HeaderMap) -> Result<(), Error> {
             // No body: nothing to misread.
             None => return Ok(()),
             Some(_) if path.ends_with("/attachments") => &[JSON, MULTIPART],
+            // Not a type a page of another site can send without the browser asking first; JSON
+            // passes here only to be told by the handler, after sign-in is checked, that it
+            // is not CSV.
+            Some(_) if path == "/api/register/import" => &[CSV, JSON],
             Some(_) => &[JSON],
         }
     } else {

@@ -28,7 +28,9 @@ pub fn atom(base: &str, title: &str, news: &[(i64, NewsSummary)]) -> String {
                 text.push_str(p);
             }
             EntryBuilder::default()
-                .id(format!("{base}/assemblies/{number}/news/{}", n.language))
+                // The summary's lasting id, not the assembly's number: an entry keeps its id
+                // when the assembly is renumbered, so readers do not see it twice.
+                .id(format!("{base}/news/{}", n.id))
                 .title(Text::plain(n.headline.clone()))
                 .updated(fixed(n.updated_at))
                 .published(n.published_at.map(fixed))

@@ -6,6 +6,7 @@
 pub mod api;
 mod assets;
 pub mod auth;
+pub mod bodies;
 pub mod client;
 pub mod config;
 mod csrf;

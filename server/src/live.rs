@@ -31,7 +31,7 @@ use std::sync::{Arc, Mutex, Once, Weak};
 use std::time::Duration;
 
 use axum::body::{Body, Bytes};
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{header, HeaderMap};
 use axum::response::Response;
 use futures::stream::{self, StreamExt};
@@ -41,7 +41,7 @@ use plenary_core::storage::{current_live_view, events_since, Db, LiveEvent, Publ
 use serde::Deserialize;
 use tokio::sync::broadcast;
 
-use crate::api::{ApiError, Id};
+use crate::api::{ApiError, Id, Query};
 use crate::client::ClientIp;
 use crate::AppState;
 

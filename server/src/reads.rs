@@ -25,6 +25,7 @@ pub const API_READS: &[(&str, Access)] = &[
     ("/api/persons", Access::Public),
     ("/api/committees", Access::Public),
     ("/api/association", Access::Public),
+    ("/api/chairmanships", Access::Public),
     // Assemblies and their agendas, as the public pages show them.
     ("/api/assemblies", Access::Public),
     ("/api/assemblies/{number}", Access::Public),
@@ -65,6 +66,8 @@ pub const FUNCTION_READS: &[(&str, Access)] = &[
     ("load_live", Access::Public),
     ("load_minutes", Access::Public),
     ("load_news", Access::Public),
+    // Names of the languages an assembly's pages show, from CLDR's data on the server.
+    ("load_languages", Access::Public),
     ("load_association", Access::Public),
     // The delegate's own ballot paper; anyone else gets none.
     ("load_ballot_paper", Access::Public),
@@ -97,7 +100,7 @@ pub fn function_read(name: &str) -> Access {
 }
 
 /// Whether `path` is an address of `route` (a path whose `{…}` segments match any one segment).
-fn matches(route: &str, path: &str) -> bool {
+pub(crate) fn matches(route: &str, path: &str) -> bool {
     let mut pattern = route.split('/');
     let mut given = path.split('/');
     loop {

@@ -7,7 +7,7 @@ use axum::extract::{FromRef, State};
 use axum::http::Request;
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::IntoResponse;
-use axum::routing::{get, post};
+use axum::routing::{any, get, post};
 use axum::{Json, Router};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
@@ -33,6 +33,9 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// The live hub: subscribers of each assembly's event stream.
     pub hub: Arc<Hub>,
+    /// The site's public address without a trailing slash (`https://assembly.example.org`), for
+    /// links in feeds and exports: `--public-url`, else the address Plenary listens on.
+    pub public_url: String,
 }
 
 impl AppState {
@@ -49,6 +52,7 @@ impl AppState {
             leptos_options,
             sign_in_limits: Arc::default(),
             secure_cookies: false,
+            public_url: "http://localhost:3000".to_owned(),
         }
     }
 
@@ -107,6 +111,8 @@ pub fn router(state: AppState, sessions: Store) -> Router {
         .route("/logout", post(crate::forms::logout))
         .route("/account/password", post(crate::forms::change_password))
         .merge(api)
+        // Any other path under /api/ is not a page: a JSON 404 like every API error.
+        .route("/api/{*rest}", any(crate::api::no_such_path))
         .nest_service("/pkg", pkg)
         .merge(
             Router::new()
@@ -117,14 +123,16 @@ pub fn router(state: AppState, sessions: Store) -> Router {
             AppState,
             _,
         >(state.page_context(), shell))
-        // Photos of the news summary reach 5 MB; axum's default limit is 2 MB.
-        .layer(axum::extract::DefaultBodyLimit::max(8 * 1024 * 1024))
+        // Each entry point's body limit: 1 MB of JSON, a 5 MB photo, a whole assembly document.
+        .layer(from_fn(crate::bodies::limit))
         .layer(from_fn(gate))
         .layer(from_fn(crate::server_fns::error_status))
         .layer(from_fn_with_state(state.clone(), identify))
         .layer(session_layer)
         // Outside the sessions: a cross-site change is refused before its session is read.
         .layer(from_fn(crate::csrf::protect))
+        // Outside every check that can refuse an API call, so that each refusal is JSON.
+        .layer(from_fn(crate::api::json_errors))
         .layer(compression())
         // Outside the sessions, which it spares, and outside compression: pages are kept as sent.
         .layer(from_fn_with_state(
@@ -139,6 +147,8 @@ pub fn router(state: AppState, sessions: Store) -> Router {
             crate::headers::apply,
         ))
         .layer(TraceLayer::new_for_http())
+        // Outermost: a body left unread by an early refusal must not cost the connection.
+        .layer(from_fn(crate::bodies::keep_alive))
         .with_state(state)
 }
 

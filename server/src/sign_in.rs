@@ -200,7 +200,9 @@ impl SignInLimits {
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct Credentials {
+    #[schema(max_length = 200)]
     pub email: String,
+    #[schema(max_length = 1000)]
     pub password: String,
 }
 

@@ -204,8 +204,15 @@ async fn serve(db: Db, args: &ServeArgs) -> Result<(), StartError> {
         .await
         .map_err(StartError::Other)?;
     sessions.spawn_cleanup();
+    if args.public_url.is_none() {
+        tracing::warn!(
+            "no public address configured (--public-url or PLENARY_PUBLIC_URL): links in feeds and exports use http://{}",
+            args.addr
+        );
+    }
     let state = crate::AppState {
         secure_cookies: args.secure_cookies,
+        public_url: args.site_url(),
         ..crate::AppState::new(db, &args.site_root)
     };
     let bundle = format!("{}.js", state.leptos_options.output_name);

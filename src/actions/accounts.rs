@@ -7,7 +7,7 @@ use chrono::Utc;
 use super::{change, create, log_change};
 use crate::accounts::{token_expiry, SignedIn};
 use crate::auth::{organizer, signed_in, Actor, Role};
-use crate::model::{ApiToken, AuditEntry, AuditFilter, NewUser, User};
+use crate::model::{limits, ApiToken, AuditEntry, AuditFilter, NewUser, User};
 use crate::rules;
 use crate::secrets::{
     check_chosen_password, hashed, new_password, new_token, token_digest, verified,
@@ -111,6 +111,8 @@ pub async fn change_own_password(
     new_password: &str,
 ) -> Result<i64> {
     let actor = signed_in(actor)?;
+    limits::within("current_password", current_password, limits::PASSWORD)?;
+    limits::within("new_password", new_password, limits::PASSWORD)?;
     let stored = {
         let mut tx = db.read().await?;
         password_hash(&mut tx, actor.user_id).await?
@@ -208,6 +210,8 @@ pub async fn browse_tokens(db: &Db, actor: Option<&Actor>) -> Result<Vec<ApiToke
 /// threads, and as slowly for an address without an account, so that timing does not tell which
 /// accounts exist.
 pub async fn authenticate(db: &Db, email: &str, password: &str) -> Result<SignedIn> {
+    limits::within("email", email, limits::NAME)?;
+    limits::within("password", password, limits::PASSWORD)?;
     let found = credentials(db, email).await?;
     let right = verified(password, found.as_ref().map(|c| c.password_hash.as_str())).await?;
     match found {

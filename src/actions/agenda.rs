@@ -1,19 +1,23 @@
 //! Building the agenda: sessions, their items and speakers, and the applications on it.
 
+use chrono::{DateTime, Utc};
+
 use super::{change, create, remove};
 use crate::auth::{organizer, Actor};
 use crate::model::*;
 use crate::rules;
 use crate::storage::*;
+use crate::times::{ActualTimes, ActualTimesInput, VenueTime};
 use crate::{Error, Problem, Result};
 
-/// Checks that a session starts on one of its assembly's days, in the venue's calendar.
-fn session_fits(assembly: &Assembly, s: &NewSession) -> Result<()> {
-    let day = s
-        .planned_start
-        .with_timezone(&time_zone(&assembly.time_zone)?)
-        .date_naive();
-    rules::session_within_assembly(day, assembly.start_date, assembly.end_date)
+/// The instant a session starts, its given start read on the venue's clock, checked to fall on
+/// one of its assembly's days (in the venue's calendar).
+fn session_start(assembly: &Assembly, s: &NewSession) -> Result<DateTime<Utc>> {
+    let tz = time_zone(&assembly.time_zone)?;
+    let start = s.planned_start.resolve("planned_start", tz)?;
+    let day = start.with_timezone(&tz).date_naive();
+    rules::session_within_assembly(day, assembly.start_date, assembly.end_date)?;
+    Ok(start)
 }
 
 pub async fn add_session(
@@ -25,8 +29,8 @@ pub async fn add_session(
     let actor = organizer(actor)?;
     create(db, actor, "session", get_session, async |tx: &mut Tx| {
         let assembly = get_assembly(tx, number).await?;
-        session_fits(&assembly, input)?;
-        insert_session(tx, assembly.id, input).await
+        let start = session_start(&assembly, input)?;
+        insert_session(tx, assembly.id, input, start).await
     })
     .await
 }
@@ -46,11 +50,53 @@ pub async fn update_session_record(
         id,
         get_session,
         async |tx: &mut Tx, s: &Session| {
-            session_fits(&get_assembly_by_id(tx, s.assembly_id).await?, input)?;
-            update_session(tx, id, input).await
+            let start = session_start(&get_assembly_by_id(tx, s.assembly_id).await?, input)?;
+            update_session(tx, id, input, start).await
         },
     )
     .await
+}
+
+/// Corrects the actual start and end of a session or an agenda item afterwards (organizers), as
+/// for an assembly recorded after the day: times on the venue's clock or with their offset, the
+/// end after the start, both empty for "not held". Audited with the times before and after;
+/// the live view is published anew, since its day shows these times.
+pub async fn correct_actual_times(
+    db: &Db,
+    publisher: Option<&dyn Publisher>,
+    actor: Option<&Actor>,
+    held: Held,
+    input: &ActualTimesInput,
+) -> Result<ActualTimes> {
+    let actor = organizer(actor)?;
+    let mut tx = db.begin().await?;
+    let session_id = match held {
+        Held::Session(id) => id,
+        Held::Item(id) => get_item(&mut tx, id).await?.session_id,
+    };
+    let session = get_session(&mut tx, session_id).await?;
+    let assembly = get_assembly_by_id(&mut tx, session.assembly_id).await?;
+    let tz = time_zone(&assembly.time_zone)?;
+    let resolve = |field: &str, at: Option<VenueTime>| at.map(|t| t.resolve(field, tz)).transpose();
+    let times = crate::times::actual_times(
+        resolve("actual_start", input.actual_start)?,
+        resolve("actual_end", input.actual_end)?,
+    )?;
+    let before = actual_times_of(&mut tx, held).await?;
+    set_actual_times(&mut tx, held, &times).await?;
+    let entity = held.entity();
+    super::log_change(
+        &mut tx,
+        actor,
+        &format!("{entity}.actual_times"),
+        entity,
+        held.id(),
+        Some(&before),
+        Some(&times),
+    )
+    .await?;
+    super::live::commit_and_publish(tx, publisher, assembly.number).await?;
+    Ok(times)
 }
 
 pub async fn delete_session_record(db: &Db, actor: Option<&Actor>, id: i64) -> Result<()> {

@@ -50,8 +50,9 @@ pub async fn update_assembly_record(
     .await
 }
 
-/// Moves the assembly to a new first day (keeping its length) and its sessions with it, and
-/// records the postponement with its reason; earlier postponements stay in the history.
+/// Moves the assembly to a new first day (keeping its length) and its sessions with it, each at
+/// the same wall-clock time in the venue's zone (`crate::times::postponed`), and records the
+/// postponement with its reason; earlier postponements stay in the history.
 pub async fn postpone_assembly(
     db: &Db,
     actor: Option<&Actor>,
@@ -59,6 +60,7 @@ pub async fn postpone_assembly(
     input: &PostponeAssembly,
 ) -> Result<Assembly> {
     let actor = organizer(actor)?;
+    input.validate()?;
     let reason = required("reason", &input.reason)?;
     let id = id_of(db, number).await?;
     change(
@@ -87,7 +89,8 @@ pub async fn postpone_assembly(
                 reason: reason.clone(),
             };
             insert_postponement(tx, id, &postponement, Utc::now()).await?;
-            let end = input.to_date + (a.end_date - a.start_date);
+            let length = (a.end_date - a.start_date).num_days();
+            let end = crate::times::day_after("to_date", input.to_date, length)?;
             move_assembly(tx, id, input.to_date, end, AssemblyStatus::Postponed).await
         },
     )
@@ -101,6 +104,7 @@ pub async fn cancel_assembly_record(
     input: &CancelAssembly,
 ) -> Result<Assembly> {
     let actor = organizer(actor)?;
+    input.validate()?;
     let id = id_of(db, number).await?;
     change(
         db,
@@ -144,14 +148,23 @@ pub async fn copy_agenda(
                 },
             )
         })?;
-    let shift = target.start_date - source.start_date;
+    // The copies keep their wall-clock time on the target's venue clock, across any change of
+    // offset between the two assemblies' days.
+    let shift = (target.start_date - source.start_date).num_days();
+    let (from_zone, to_zone) = (time_zone(&source.time_zone)?, time_zone(&target.time_zone)?);
     for session in list_sessions(&mut tx, source.id).await? {
+        let local = session
+            .planned_start
+            .with_timezone(&from_zone)
+            .naive_local();
+        let on_target = crate::times::on_venue_clock(to_zone, local);
+        let start = crate::times::postponed("from_number", on_target, to_zone, shift)?;
         let copy = NewSession {
             title: session.title.clone(),
             kind: session.kind,
-            planned_start: session.planned_start + shift,
+            planned_start: start.into(),
         };
-        let new_session = insert_session(&mut tx, target.id, &copy).await?;
+        let new_session = insert_session(&mut tx, target.id, &copy, start).await?;
         for item in list_items(&mut tx, session.id).await? {
             let new_item = insert_agenda_item(
                 &mut tx,

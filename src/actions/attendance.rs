@@ -23,6 +23,7 @@ pub async fn record_attendance(
     let mut tx = db.begin().await?;
     let assembly = get_assembly(&mut tx, number).await?;
     if let Some(session) = session_id {
+        refers_to(&mut tx, "session_id", Referred::Session, Some(session)).await?;
         if get_session(&mut tx, session).await?.assembly_id != assembly.id {
             return Err(Error::invalid("session_id", Problem::SessionNotInAssembly));
         }

@@ -37,7 +37,7 @@ pub async fn record_outcome(
     outcome: &str,
 ) -> Result<Option<String>> {
     let actor = organizer(actor)?;
-    let outcome = optional_text(outcome);
+    let outcome = limits::optional("outcome", outcome, limits::NOTE)?;
     change(
         db,
         actor,
@@ -53,6 +53,7 @@ pub async fn record_outcome(
 }
 
 async fn check_report(tx: &mut Tx, assembly: i64, r: &NewReport) -> Result<()> {
+    r.validate()?;
     on_agenda(tx, assembly, r.agenda_item_id).await?;
     get_committee(tx, r.committee_id)
         .await
@@ -111,6 +112,7 @@ pub async fn delete_report_record(db: &Db, actor: Option<&Actor>, id: i64) -> Re
 }
 
 async fn check_presentation(tx: &mut Tx, assembly: i64, p: &NewPresentation) -> Result<()> {
+    p.validate()?;
     on_agenda(tx, assembly, p.agenda_item_id).await?;
     check_member(tx, "member_id", p.member_id).await
 }
@@ -371,32 +373,98 @@ pub async fn record_desk(db: &Db, actor: Option<&Actor>, number: i64) -> Result<
     .await
 }
 
-/// The published news summary of assembly `number` in `language` (or, when that language has
-/// none, in the first language that has one), with the other published languages and photos.
-pub async fn news_page(db: &Db, number: i64, language: &str) -> Result<NewsPage> {
+/// The published news summary of assembly `number` in `language`, or in the association's
+/// main language published when none is asked for. A language not published is not found
+/// (the page offers those that are; see [`news_languages`]), never quietly another one.
+pub async fn news_page(db: &Db, number: i64, language: Option<&str>) -> Result<NewsPage> {
     db.reading(async |tx| {
         let assembly = get_assembly(tx, number).await?;
-        let published: Vec<NewsSummary> = list_news(tx, assembly.id)
-            .await?
-            .into_iter()
-            .filter(|n| n.status == NewsStatus::Published)
-            .collect();
-        let summary = published
-            .iter()
-            .find(|n| n.language == language)
-            .or_else(|| published.iter().find(|n| n.language == "en"))
-            .or(published.first())
+        let offered = published_news(tx, assembly.id).await?;
+        let summary = crate::news::chosen(&offered, language)
             .cloned()
-            .ok_or_else(|| Error::not_found("The news summary"))?;
+            .ok_or_else(|| not_published(language, &offered))?;
         Ok(NewsPage {
             number,
             title: assembly.title,
-            languages: published.iter().map(|n| n.language.clone()).collect(),
+            languages: offered.iter().map(|n| n.language.clone()).collect(),
             summary,
             attachments: list_attachments(tx, assembly.id).await?,
         })
     })
     .await
+}
+
+/// The languages the pages of assembly `number` name, named for a reader of `reader`'s
+/// language: the association's working languages, the declaration's texts', the published news
+/// summaries' and `also` (what the page asks for besides, such as a language asked for in vain).
+pub async fn assembly_languages(
+    db: &Db,
+    number: i64,
+    reader: &str,
+    also: &[String],
+) -> Result<crate::languages::AssemblyLanguages> {
+    crate::languages::check_asked(also, reader)?;
+    db.reading(async |tx| {
+        let assembly = get_assembly(tx, number).await?;
+        let news: Vec<String> = published_news(tx, assembly.id)
+            .await?
+            .into_iter()
+            .map(|n| n.language)
+            .collect();
+        let working = get_association(tx)
+            .await
+            .map(|a| a.languages)
+            .unwrap_or_default();
+        let declared = get_declaration(tx, assembly.id)
+            .await?
+            .map(|d| d.texts.into_iter().map(|t| t.language).collect())
+            .unwrap_or_else(Vec::new);
+        let mut tags: Vec<String> = Vec::new();
+        for tag in working
+            .into_iter()
+            .chain(declared)
+            .chain(news.clone())
+            .chain(also.iter().cloned())
+        {
+            if !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
+        Ok(crate::languages::AssemblyLanguages {
+            names: crate::languages::language_names(&tags, reader),
+            news,
+        })
+    })
+    .await
+}
+
+/// No summary in `language` (or none at all): not found, with the languages that have one.
+fn not_published(language: Option<&str>, offered: &[NewsSummary]) -> Error {
+    let Some(language) = language.map(str::trim).filter(|l| !l.is_empty()) else {
+        return Error::not_found("The news summary");
+    };
+    let language: String = language.chars().take(crate::languages::MAX_TAG).collect();
+    Error::not_found_because(
+        format!("The news summary in {language}"),
+        Problem::NotOneOf {
+            value: language,
+            allowed: offered.iter().map(|n| n.language.clone()).collect(),
+        },
+    )
+}
+
+/// The published summaries of an assembly, in the order readers are offered them.
+async fn published_news(tx: &mut Tx, assembly_id: i64) -> Result<Vec<NewsSummary>> {
+    let published: Vec<NewsSummary> = list_news(tx, assembly_id)
+        .await?
+        .into_iter()
+        .filter(|n| n.status == NewsStatus::Published)
+        .collect();
+    let working = get_association(tx)
+        .await
+        .map(|a| a.languages)
+        .unwrap_or_default();
+    Ok(crate::news::offered(published, &working))
 }
 
 /// The record of assembly `number` (the minutes and the exports read it).

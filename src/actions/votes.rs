@@ -3,7 +3,7 @@
 //! register in the same transaction. Every step is audited; opening and closing are events of
 //! the live stream (ballots reach it through the server's coalescing, see `live::publish_state`).
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 
 use super::live::commit_and_publish;
 use super::{log_change, NONE};
@@ -26,16 +26,18 @@ pub async fn open_vote(
 ) -> Result<LiveView> {
     let actor = organizer(actor)?;
     let mut tx = db.begin().await?;
-    open_vote_in(&mut tx, actor, number, input).await?;
+    open_vote_in(&mut tx, actor, number, input, Utc::now()).await?;
     commit_and_publish(tx, publisher, number).await
 }
 
-/// Opens a vote inside `tx` (see [`open_vote`]); the vote.
+/// Opens a vote inside `tx` at `at` (see [`open_vote`]; the demo gives the reference's times);
+/// the vote.
 pub(crate) async fn open_vote_in(
     tx: &mut Tx,
     actor: &Actor,
     number: i64,
     input: &NewVote,
+    at: DateTime<Utc>,
 ) -> Result<Vote> {
     input.validate()?;
     let assembly = get_assembly(tx, number).await?;
@@ -89,7 +91,7 @@ pub(crate) async fn open_vote_in(
         show_ballots: input.show_ballots,
         roll_call: input.roll_call.unwrap_or(true),
         status: VoteStatus::Open,
-        opened_at: Utc::now(),
+        opened_at: at,
         closed_at: None,
         result: None,
     };
@@ -139,17 +141,19 @@ pub async fn cast_ballot(
     super::ballot_box::cast(db, publisher, actor, vote_id, ballot).await
 }
 
-/// Casts a ballot inside `tx` (see [`cast_ballot`]).
+/// Casts a ballot inside `tx` at `at` (see [`cast_ballot`]).
 pub(crate) async fn cast_ballot_in(
     tx: &mut Tx,
     actor: &Actor,
     vote_id: i64,
     ballot: &CastBallot,
+    at: DateTime<Utc>,
 ) -> Result<Vote> {
     own_ballot(actor, ballot)?;
     let polling = Polling::read(tx, vote_id).await?;
     polling.check(tx, ballot).await?;
-    polling.record(tx, actor, ballot).await?;
+    polling.upsert_at(tx, ballot, at).await?;
+    polling.audit(tx, actor, ballot).await?;
     Ok(polling.vote)
 }
 
@@ -194,22 +198,19 @@ impl Polling {
         Err(Error::invalid("member_id", problem))
     }
 
-    /// Records a checked ballot and its audit entry.
-    pub async fn record(&self, tx: &mut Tx, actor: &Actor, ballot: &CastBallot) -> Result<()> {
-        self.upsert(tx, ballot).await?;
-        self.audit(tx, actor, ballot).await
+    /// Writes a checked ballot (one row per member and vote), cast now.
+    pub async fn upsert(&self, tx: &mut Tx, ballot: &CastBallot) -> Result<()> {
+        self.upsert_at(tx, ballot, Utc::now()).await
     }
 
-    /// Writes a checked ballot (one row per member and vote).
-    pub async fn upsert(&self, tx: &mut Tx, ballot: &CastBallot) -> Result<()> {
-        upsert_ballot(
-            tx,
-            self.vote.id,
-            ballot.member_id,
-            ballot.choice,
-            Utc::now(),
-        )
-        .await
+    /// Writes a checked ballot cast at `at`.
+    pub async fn upsert_at(
+        &self,
+        tx: &mut Tx,
+        ballot: &CastBallot,
+        at: DateTime<Utc>,
+    ) -> Result<()> {
+        upsert_ballot(tx, self.vote.id, ballot.member_id, ballot.choice, at).await
     }
 
     /// Appends the audit entry of a ballot written: on a secret vote, that the member voted,
@@ -239,18 +240,18 @@ pub async fn close_vote(
 ) -> Result<LiveView> {
     let actor = organizer(actor)?;
     let mut tx = db.begin().await?;
-    let number = close_vote_in(&mut tx, actor, vote_id, input).await?;
+    let number = close_vote_in(&mut tx, actor, vote_id, input, Utc::now()).await?;
     commit_and_publish(tx, publisher, number).await
 }
 
-/// Closes a vote inside `tx` (see [`close_vote`]); the number of its assembly.
+/// Closes a vote inside `tx` at `now` (see [`close_vote`]); the number of its assembly.
 pub(crate) async fn close_vote_in(
     tx: &mut Tx,
     actor: &Actor,
     vote_id: i64,
     input: &CloseVote,
+    now: DateTime<Utc>,
 ) -> Result<i64> {
-    let now = Utc::now();
     let mut vote = get_vote(tx, vote_id).await?;
     if vote.status != VoteStatus::Open {
         return Err(Error::invalid("vote", Problem::VoteClosed));
@@ -427,10 +428,8 @@ pub async fn reverse_decision(
     input: &ReverseDecision,
 ) -> Result<Decision> {
     let actor = organizer(actor)?;
+    input.validate()?;
     let reason = input.reason.trim();
-    if reason.is_empty() {
-        return Err(Error::invalid("reason", Problem::Required));
-    }
     let mut tx = db.begin().await?;
     let before = get_decision(&mut tx, decision_id).await?;
     if before.reversed_at.is_some() {

@@ -104,6 +104,7 @@ async fn load_register(tx: &mut Tx) -> Result<Members> {
                 .map(String::from)
                 .to_vec(),
             associates_vote: false,
+            time_zone: "Asia/Seoul".into(),
         },
     )
     .await?;
@@ -148,6 +149,7 @@ async fn load_register(tx: &mut Tx) -> Result<Members> {
                         kind,
                         status,
                         ordinal,
+                        joined: None,
                     },
                 )
                 .await?
@@ -467,8 +469,9 @@ async fn load_assembly(tx: &mut Tx, members: &Members, stage: Stage) -> Result<i
             &NewSession {
                 title: title.into(),
                 kind,
-                planned_start,
+                planned_start: planned_start.into(),
             },
+            planned_start,
         )
         .await?;
         for it in items {
@@ -567,7 +570,9 @@ fn demo_organizer() -> crate::auth::Actor {
 /// Session 1 as it happened: each application put to a roll-call vote, every member present
 /// in favour. The votes run through the same actions as live ones, so the decisions, the
 /// tallies and the changes to the register (Liaoning the 79th member, Ulsan chair for the
-/// 14th term) are derived, not written in.
+/// 14th term) are derived, not written in. Each vote carries the time of its agenda item on
+/// the day (opened as the item began, ballots a minute later, closed as it ended), not the
+/// moment the demo was loaded.
 async fn take_the_reference_votes(tx: &mut Tx) -> Result<()> {
     use crate::actions::{cast_ballot_in, close_vote_in, open_vote_in};
     let actor = demo_organizer();
@@ -577,18 +582,48 @@ async fn take_the_reference_votes(tx: &mut Tx) -> Result<()> {
             application_id: Some(application.id),
             ..NewVote::default()
         };
-        let vote = open_vote_in(tx, &actor, NUMBER, &input).await?;
+        let slot = match application.agenda_item_id {
+            Some(item) => item_slot(tx, item).await?,
+            None => {
+                tracing::error!(
+                    application = application.id,
+                    "a demo application without its item"
+                );
+                return Err(Error::Internal);
+            }
+        };
+        let vote = open_vote_in(tx, &actor, NUMBER, &input, slot.start).await?;
         let (_, present) = electorate(tx, &vote).await?;
+        let cast_at = (slot.start + chrono::Duration::minutes(1)).min(slot.end);
         for member in present {
             let ballot = CastBallot {
                 member_id: member.id,
                 choice: BallotChoice::Yes,
             };
-            cast_ballot_in(tx, &actor, vote.id, &ballot).await?;
+            cast_ballot_in(tx, &actor, vote.id, &ballot, cast_at).await?;
         }
-        close_vote_in(tx, &actor, vote.id, &CloseVote::default()).await?;
+        close_vote_in(tx, &actor, vote.id, &CloseVote::default(), slot.end).await?;
     }
     Ok(())
+}
+
+/// When agenda item `item` was held, by its session's derived times (`agenda::schedule`).
+async fn item_slot(tx: &mut Tx, item: i64) -> Result<crate::agenda::Slot> {
+    use crate::agenda::{schedule, ItemTiming};
+    let session_id = get_item(tx, item).await?.session_id;
+    let session = get_session(tx, session_id).await?;
+    let items = list_items(tx, session.id).await?;
+    let timings: Vec<ItemTiming> = items
+        .iter()
+        .map(|i| ItemTiming::planned(i.planned_minutes))
+        .collect();
+    let slots = schedule(session.planned_start, &timings);
+    items
+        .iter()
+        .zip(slots)
+        .find(|(i, _)| i.id == item)
+        .map(|(_, slot)| slot)
+        .ok_or(Error::Internal)
 }
 
 fn items_of(kind: AgendaItemKind, item_ids: &[(AgendaItemKind, i64)]) -> Vec<i64> {

@@ -5,6 +5,11 @@
 //! `abstain`), which do not change with the language of a page. Only roll-call votes have
 //! ballot rows: a secret vote's ballots are not in the record, and a row of counts would not fit
 //! a file of one ballot a row, so its counts are left to the Popolo export.
+//!
+//! Text a person typed (names, questions, session titles) goes through [`text`]: a spreadsheet
+//! runs a cell that begins with `=`, `+`, `-` or `@` (or a tab or carriage return before one) as a
+//! formula, so such a cell gets a leading `'`, as OWASP advises against CSV injection. Numbers
+//! and timestamps Plenary writes itself are left as they are.
 
 use ::csv::{Terminator, Writer, WriterBuilder};
 use chrono::SecondsFormat;
@@ -12,14 +17,18 @@ use chrono::SecondsFormat;
 use crate::exports::popolo::voter_id;
 use crate::record::{Attendee, BallotRecord, Record, VoteRecord};
 
-const ATTENDANCE_HEADER: [&str; 6] = [
+const ATTENDANCE_HEADER: [&str; 7] = [
     "name",
     "country_code",
     "country",
     "kind",
     "mode",
     "delegates",
+    "sessions",
 ];
+
+/// Between the titles of the sessions an attendant took part in, when not the whole assembly.
+const SESSION_SEPARATOR: &str = "; ";
 
 const BALLOTS_HEADER: [&str; 8] = [
     "vote_id",
@@ -32,7 +41,9 @@ const BALLOTS_HEADER: [&str; 8] = [
     "cast_at",
 ];
 
-/// One row per attendance line: member governments first, then guests, as the record has them.
+/// One row per government or guest that took part, for the whole assembly or some sessions
+/// (`sessions` lists those, empty for the whole assembly): member governments first, then
+/// guests, as the record has them.
 pub fn attendance_csv(record: &Record) -> String {
     let mut out = writer();
     write_row(&mut out, ATTENDANCE_HEADER.map(String::from));
@@ -60,12 +71,12 @@ pub fn ballots_csv(record: &Record) -> String {
     finish(out)
 }
 
-fn attendance_row(attendee: &Attendee) -> [String; 6] {
+fn attendance_row(attendee: &Attendee) -> [String; 7] {
     let (code, country) = attendee
         .country
         .as_ref()
         .map_or((String::new(), String::new()), |c| {
-            (c.code.clone(), c.name.clone())
+            (text(&c.code), text(&c.name))
         });
     let kind = attendee
         .member_kind
@@ -73,27 +84,39 @@ fn attendance_row(attendee: &Attendee) -> [String; 6] {
         .or(attendee.guest_kind.map(|k| k.as_str()))
         .unwrap_or_default();
     [
-        attendee.name.clone(),
+        text(&attendee.name),
         code,
         country,
         kind.to_owned(),
         attendee.mode.as_str().to_owned(),
         attendee.delegates.to_string(),
+        text(&attendee.sessions.join(SESSION_SEPARATOR)),
     ]
 }
 
 fn ballot_row(vote: &VoteRecord, ballot: &BallotRecord) -> [String; 8] {
     [
         vote.id.to_string(),
-        vote.question.clone(),
+        text(&vote.question),
         // The same id the Popolo export gives the voter, so the two files join.
-        voter_id(&ballot.member),
-        ballot.member.name.clone(),
-        ballot.member.country.code.clone(),
-        ballot.member.country.name.clone(),
+        text(&voter_id(&ballot.member)),
+        text(&ballot.member.name),
+        text(&ballot.member.country.code),
+        text(&ballot.member.country.name),
         ballot.choice.as_str().to_owned(),
         ballot.cast_at.to_rfc3339_opts(SecondsFormat::Secs, true),
     ]
+}
+
+/// A text cell a spreadsheet will show as text: one that would start a formula gets a leading
+/// `'` (see the module's note). Only text goes through here, so a negative number Plenary
+/// writes stays a number.
+pub fn text(value: &str) -> String {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    }
 }
 
 /// RFC 4180: CRLF line ends, fields quoted only when they must be.
@@ -143,7 +166,8 @@ mod tests {
                 "South Korea",
                 "member",
                 "online",
-                "12"
+                "12",
+                ""
             ])
         );
         assert_eq!(&rows[2][3], "associate");
@@ -154,7 +178,7 @@ mod tests {
         let text = attendance_csv(&fixture::record());
         assert!(
             text.contains(
-                "\"Trilateral Cooperation Secretariat (Japan, China, ROK)\",,,outside_body,in_person,1\r\n"
+                "\"Trilateral Cooperation Secretariat (Japan, China, ROK)\",,,outside_body,in_person,1,Session 1\r\n"
             ),
             "{text}"
         );
@@ -165,6 +189,57 @@ mod tests {
             "Trilateral Cooperation Secretariat (Japan, China, ROK)"
         );
         assert_eq!((&guest[1], &guest[3]), ("", "outside_body"));
+        assert_eq!(&guest[6], "Session 1", "present for one session only");
+    }
+
+    #[test]
+    fn the_sessions_of_an_attendant_are_listed_in_one_cell() {
+        let mut record = fixture::record();
+        record.attendees[1].sessions = vec!["Opening, day one".into(), "Session 2".into()];
+        let (_, rows) = read(&attendance_csv(&record));
+        assert_eq!(&rows[1][6], "Opening, day one; Session 2");
+        assert_eq!(&rows[0][6], "", "the whole assembly");
+    }
+
+    #[test]
+    fn a_cell_a_spreadsheet_would_run_as_a_formula_is_kept_as_text() {
+        for (typed, written) in [
+            (
+                "=HYPERLINK(\"http://evil.example\",\"x\")",
+                "'=HYPERLINK(\"http://evil.example\",\"x\")",
+            ),
+            ("+1-2", "'+1-2"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+            ("\t=1+1", "'\t=1+1"),
+            ("\r=1+1", "'\r=1+1"),
+            ("Ulm = Neu-Ulm", "Ulm = Neu-Ulm"),
+            ("", ""),
+        ] {
+            assert_eq!(text(typed), written, "{typed:?}");
+        }
+    }
+
+    #[test]
+    fn every_text_column_of_both_files_is_neutralized_and_numbers_are_not() {
+        let mut record = fixture::record();
+        let formula = "=1+2";
+        let attendee = &mut record.attendees[0];
+        attendee.name = formula.into();
+        attendee.country.as_mut().unwrap().name = "@country".into();
+        attendee.sessions = vec!["-session".into()];
+        let vote = record.decisions[0].vote.as_mut().unwrap();
+        vote.question = "+question".into();
+        vote.ballots[0].member.name = "-member".into();
+        vote.id = -7;
+        let (_, rows) = read(&attendance_csv(&record));
+        assert_eq!(
+            (&rows[0][0], &rows[0][2], &rows[0][5], &rows[0][6]),
+            ("'=1+2", "'@country", "12", "'-session")
+        );
+        let (_, rows) = read(&ballots_csv(&record));
+        assert_eq!(&rows[0][0], "-7", "a negative number stays a number");
+        assert_eq!((&rows[0][1], &rows[0][3]), ("'+question", "'-member"));
     }
 
     #[test]

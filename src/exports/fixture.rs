@@ -70,7 +70,7 @@ fn item(slot: Slot, speakers: Vec<SpeakerView>, outcome: Option<&str>) -> Record
         title: slot.title.into(),
         status: AgendaItemStatus::Done,
         start: shown(slot.start.0, slot.start.1),
-        end: shown(slot.end.0, slot.end.1),
+        end: Some(shown(slot.end.0, slot.end.1)),
         speakers,
         outcome: outcome.map(Into::into),
     }
@@ -87,7 +87,7 @@ fn session(
         title: title.into(),
         kind,
         start: shown(start.0, start.1),
-        end: shown(end.0, end.1),
+        end: Some(shown(end.0, end.1)),
         items,
     }
 }
@@ -309,6 +309,7 @@ fn attendees() -> Vec<Attendee> {
         guest_kind: None,
         mode: AttendanceMode::Online,
         delegates,
+        sessions: Vec::new(),
     };
     vec![
         government(gyeongsangbuk(), MemberKind::Member, 12),
@@ -328,6 +329,7 @@ fn attendees() -> Vec<Attendee> {
             guest_kind: Some(GuestKind::OutsideBody),
             mode: AttendanceMode::InPerson,
             delegates: 1,
+            sessions: vec!["Session 1".into()],
         },
     ]
 }
@@ -344,6 +346,7 @@ pub fn record() -> Record {
             languages: vec!["en".into(), "ko".into()],
         },
         assembly: RecordAssembly {
+            id: 4,
             number: 13,
             title:
                 "13th General Assembly of the Association of North East Asia Regional Governments"

@@ -3,8 +3,9 @@
 //! government's ballot, for parliamentary-monitoring tools that already read Popolo.
 //!
 //! The document validates against Popolo's JSON Schemas (draft-03): see
-//! `tests/popolo/validate.py` and the tests below. Ids are stable slugs, so a consumer that
-//! imports the export twice recognizes what it already has.
+//! `tests/popolo/validate.py` and the tests below. Ids are stable, so a consumer that imports
+//! the export twice recognizes what it already has: the assembly and its votes are named by
+//! their lasting database ids, never by the assembly's number, which an organizer may correct.
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{json, Value};
@@ -14,7 +15,7 @@ use crate::record::{DecisionRecord, DecisionSubject, MemberName, Record, VoteRec
 use crate::tally::Outcome;
 
 /// `{"motions": [...], "vote_events": [...]}` for the closed votes of the assembly, in the
-/// order they were decided. `base_url` is the public address of the site (`https://near.org`);
+/// order they were decided. `base_url` is the public address of the site (`https://example.org`);
 /// the motions cite the assembly's minutes there as their source.
 pub fn vote_events(record: &Record, base_url: &str) -> Value {
     let ids = Ids::of(record, base_url);
@@ -43,7 +44,7 @@ impl Ids {
         let organization = slug(&record.association.short_name);
         let number = record.assembly.number;
         Ids {
-            assembly: format!("{organization}-assembly-{number}"),
+            assembly: format!("{organization}-assembly-id-{}", record.assembly.id),
             organization,
             minutes_url: format!(
                 "{}/assemblies/{number}/minutes",
@@ -295,10 +296,10 @@ mod tests {
         for (motion, event) in motions.iter().zip(events) {
             assert_eq!(event["motion_id"], motion["id"]);
             assert_eq!(motion["organization_id"], "near");
-            assert_eq!(motion["legislative_session_id"], "near-assembly-13");
+            assert_eq!(motion["legislative_session_id"], "near-assembly-id-4");
         }
         let chair = &motions[0];
-        assert_eq!(chair["id"], "near-assembly-13-motion-7");
+        assert_eq!(chair["id"], "near-assembly-id-4-motion-7");
         assert_eq!(chair["classification"], "chairmanship");
         assert_eq!(chair["requirement"], "unanimity");
         assert_eq!(chair["result"], "pass");
@@ -309,6 +310,30 @@ mod tests {
         );
         assert_eq!(motions[1]["classification"], "membership");
         assert_eq!(motions[1]["requirement"], "consensus");
+    }
+
+    #[test]
+    fn ids_stay_when_the_assembly_is_renumbered() {
+        let ids = |document: &Value| -> Vec<String> {
+            ["motions", "vote_events"]
+                .iter()
+                .flat_map(|list| document[list].as_array().unwrap().clone())
+                .flat_map(|entry| {
+                    ["id", "legislative_session_id", "motion_id"]
+                        .map(|key| entry[key].as_str().unwrap_or_default().to_owned())
+                })
+                .collect()
+        };
+        let mut record = fixture::record();
+        let before = vote_events(&record, BASE);
+        record.assembly.number = 14;
+        let after = vote_events(&record, BASE);
+        assert_eq!(ids(&before), ids(&after));
+        assert_eq!(
+            after["motions"][0]["sources"][0]["url"],
+            "https://near.example.org/assemblies/14/minutes",
+            "the minutes are linked where they are now"
+        );
     }
 
     #[test]

@@ -22,13 +22,19 @@ impl NewMember {
         kind: &str,
         status: &str,
         ordinal: &str,
+        joined: &str,
     ) -> Result<Self> {
+        let joined = joined.trim();
         let member = NewMember {
             country_id: parse_number("country_id", country_id)?,
             name: required("name", name)?,
             kind: MemberKind::parse("kind", kind)?,
             status: MemberStatus::parse("status", status)?,
             ordinal: parse_optional_number("ordinal", ordinal)?,
+            joined: match joined {
+                "" => None,
+                day => Some(parse_date("joined", day)?),
+            },
         };
         member.validate()?;
         Ok(member)
@@ -37,24 +43,28 @@ impl NewMember {
 
 impl NewPerson {
     pub fn from_form(name: &str, title: &str, member_id: &str, body: &str) -> Result<Self> {
-        Ok(NewPerson {
+        let person = NewPerson {
             name: required("name", name)?,
             title: title.trim().to_owned(),
             member_id: parse_optional_number("member_id", member_id)?,
             body: optional_text(body),
-        })
+        };
+        person.validate()?;
+        Ok(person)
     }
 }
 
 impl NewCommittee {
     pub fn from_form(name: &str, coordinating_member_id: &str) -> Result<Self> {
-        Ok(NewCommittee {
+        let committee = NewCommittee {
             name: required("name", name)?,
             coordinating_member_id: parse_optional_number(
                 "coordinating_member_id",
                 coordinating_member_id,
             )?,
-        })
+        };
+        committee.validate()?;
+        Ok(committee)
     }
 }
 
@@ -221,10 +231,16 @@ mod tests {
             Some("title")
         );
         assert_eq!(
-            NewMember::from_form("x", "Ulsan", "member", "active", "")
+            NewMember::from_form("x", "Ulsan", "member", "active", "", "")
                 .unwrap_err()
                 .field(),
             Some("country_id")
+        );
+        assert_eq!(
+            NewMember::from_form("1", "Ulsan", "member", "active", "", "1996")
+                .unwrap_err()
+                .field(),
+            Some("joined")
         );
         assert_eq!(
             NewSpeakerSlot::from_form("", "", "", "online")

@@ -6,6 +6,9 @@
 
 mod enums;
 mod forms;
+pub mod limits;
+#[cfg(feature = "ssr")]
+mod names;
 mod outcomes;
 mod records;
 mod stored;
@@ -13,6 +16,8 @@ mod votes;
 
 pub use enums::*;
 pub use forms::*;
+#[cfg(feature = "ssr")]
+pub use names::*;
 pub use outcomes::*;
 pub use records::*;
 pub use stored::*;

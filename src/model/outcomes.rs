@@ -59,7 +59,14 @@ pub struct Presentation {
 pub struct NewPresentation {
     pub agenda_item_id: Option<i64>,
     pub member_id: i64,
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub topic: Option<String>,
+}
+
+impl NewPresentation {
+    pub fn validate(&self) -> Result<()> {
+        limits::optional_within("topic", self.topic.as_deref(), limits::TITLE)
+    }
 }
 
 /// The declaration of an assembly as stored, with its texts.
@@ -78,6 +85,7 @@ pub struct Declaration {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct DeclarationInput {
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub title: String,
     pub agenda_item_id: Option<i64>,
     pub adopted_at: Option<DateTime<Utc>>,
@@ -87,9 +95,13 @@ pub struct DeclarationInput {
 
 impl DeclarationInput {
     pub fn validate(&self) -> Result<()> {
-        required("title", &self.title)?;
+        if let Some(at) = self.adopted_at {
+            crate::times::instant_in_range("adopted_at", at)?;
+        }
+        limits::required("title", &self.title, limits::TITLE)?;
         for t in &self.texts {
             language_tag("language", &t.language)?;
+            limits::within("body", &t.body, limits::LONG)?;
         }
         Ok(())
     }
@@ -140,15 +152,19 @@ impl NewsSummary {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct NewsEdit {
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub headline: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 5000))]
     pub lead: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 20000))]
     pub body: String,
 }
 
 impl NewsEdit {
     pub fn validate(&self) -> Result<()> {
-        required("headline", &self.headline)?;
-        required("body", &self.body).map(drop)
+        limits::required("headline", &self.headline, limits::TITLE)?;
+        limits::within("lead", self.lead.trim(), limits::NOTE)?;
+        limits::required("body", &self.body, limits::LONG).map(drop)
     }
 }
 
@@ -178,7 +194,8 @@ impl NewAttachment {
     /// Checks the size and that the bytes are the image the declared type says; the file's
     /// own signature decides, so a renamed document is refused.
     pub fn validate(&self) -> Result<()> {
-        required("file", &self.file_name)?;
+        limits::required("file", &self.file_name, limits::NAME)?;
+        limits::optional_within("caption", self.caption.as_deref(), limits::TITLE)?;
         if self.data.is_empty() {
             return Err(Error::invalid("file", Problem::Required));
         }
@@ -250,7 +267,7 @@ impl NewReport {
         next_meeting_place: &str,
         next_meeting_date: &str,
     ) -> Result<Self> {
-        Ok(NewReport {
+        let report = NewReport {
             agenda_item_id: parse_optional_number("agenda_item_id", agenda_item_id)?,
             committee_id: parse_number("committee_id", committee_id)?,
             presenting_member_id: parse_number("presenting_member_id", presenting_member_id)?,
@@ -260,17 +277,21 @@ impl NewReport {
                 "" => None,
                 d => Some(parse_date("next_meeting_date", d)?),
             },
-        })
+        };
+        report.validate()?;
+        Ok(report)
     }
 }
 
 impl NewPresentation {
     pub fn from_form(agenda_item_id: &str, member_id: &str, topic: &str) -> Result<Self> {
-        Ok(NewPresentation {
+        let presentation = NewPresentation {
             agenda_item_id: parse_optional_number("agenda_item_id", agenda_item_id)?,
             member_id: parse_number("member_id", member_id)?,
             topic: optional_text(topic),
-        })
+        };
+        presentation.validate()?;
+        Ok(presentation)
     }
 }
 

@@ -1,6 +1,6 @@
 //! Records as an organizer enters them, before storage gives them an id, with their validation.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::*;
@@ -31,24 +31,126 @@ pub fn planned_minutes(field: &str, minutes: i64) -> Result<i64> {
     Ok(minutes)
 }
 
+/// The association as its organizers set it up (`PUT /api/association` creates or changes it).
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewAssociation {
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub name: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub short_name: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub secretariat: String,
     pub founded_year: i64,
     /// BCP 47 tags of the languages the association works in, the first being its main one.
     pub languages: Vec<String>,
     /// Whether associate members vote (the association's setting; off by default).
+    #[serde(default)]
     pub associates_vote: bool,
+    /// IANA name of the association's own time zone, where new assemblies start from, e.g.
+    /// `Europe/Berlin`. Clients and documents from before it existed leave it out: UTC.
+    #[serde(default = "utc")]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(default = "UTC", example = "Europe/Berlin", max_length = 200)
+    )]
+    pub time_zone: String,
+}
+
+/// The time zone of an association that never named one.
+fn utc() -> String {
+    "UTC".to_owned()
+}
+
+/// The years an association can have been founded in: none is older than the oldest
+/// international unions of governments, and a year past this century is a typing slip.
+pub const FOUNDED_YEARS: (i64, i64) = (1800, 2100);
+
+impl NewAssociation {
+    /// Checks what an association needs before it can be recorded: its names, its secretariat,
+    /// a plausible founding year, at least one working language and a known time zone.
+    /// Checks of the language codes themselves belong here too.
+    pub fn validate(&self) -> Result<()> {
+        limits::required("name", &self.name, limits::NAME)?;
+        limits::required("short_name", &self.short_name, limits::NAME)?;
+        limits::required("secretariat", &self.secretariat, limits::TITLE)?;
+        limits::within("time_zone", self.time_zone.trim(), limits::NAME)?;
+        rules::in_range(
+            "founded_year",
+            self.founded_year,
+            FOUNDED_YEARS.0,
+            FOUNDED_YEARS.1,
+        )?;
+        if self.languages.iter().all(|l| l.trim().is_empty()) {
+            return Err(Error::invalid("languages", Problem::Required));
+        }
+        // CLDR's data is on the server only; the browser leaves this check to it.
+        #[cfg(feature = "ssr")]
+        crate::languages::check_tags("languages", &self.languages)?;
+        // The zone database is on the server only; the browser leaves this check to it.
+        #[cfg(feature = "ssr")]
+        if self.time_zone.trim().parse::<chrono_tz::Tz>().is_err() {
+            return Err(Error::invalid("time_zone", Problem::UnknownTimeZone));
+        }
+        Ok(())
+    }
+
+    /// The association as its setup form gives it: `languages` as codes separated by commas or
+    /// spaces, the main one first; `associates_vote` is kept from the association as recorded
+    /// (a setting of its own form).
+    pub fn from_form(
+        name: &str,
+        short_name: &str,
+        secretariat: &str,
+        founded_year: &str,
+        languages: &str,
+        time_zone: &str,
+        associates_vote: bool,
+    ) -> Result<Self> {
+        let association = NewAssociation {
+            name: name.to_owned(),
+            short_name: short_name.to_owned(),
+            secretariat: secretariat.to_owned(),
+            founded_year: parse_number("founded_year", founded_year)?,
+            languages: languages
+                .split(|c: char| c == ',' || c.is_whitespace())
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            associates_vote,
+            time_zone: time_zone.trim().to_owned(),
+        }
+        .normalized();
+        association.validate()?;
+        Ok(association)
+    }
+
+    /// The same association with its texts trimmed and its blank languages left out, as stored.
+    pub fn normalized(&self) -> NewAssociation {
+        NewAssociation {
+            name: self.name.trim().to_owned(),
+            short_name: self.short_name.trim().to_owned(),
+            secretariat: self.secretariat.trim().to_owned(),
+            founded_year: self.founded_year,
+            languages: self
+                .languages
+                .iter()
+                .map(|l| l.trim().to_owned())
+                .filter(|l| !l.is_empty())
+                .collect(),
+            associates_vote: self.associates_vote,
+            time_zone: self.time_zone.trim().to_owned(),
+        }
+    }
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewCountry {
     /// ISO 3166-1 alpha-2.
+    #[cfg_attr(feature = "openapi", schema(min_length = 2, max_length = 2))]
     pub code: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub name: String,
 }
 
@@ -58,7 +160,7 @@ impl NewCountry {
         if code.len() != 2 || !code.chars().all(|c| c.is_ascii_uppercase()) {
             return Err(Error::invalid("code", Problem::CountryCodeFormat));
         }
-        required("name", &self.name).map(drop)
+        limits::required("name", &self.name, limits::NAME).map(drop)
     }
 }
 
@@ -66,16 +168,23 @@ impl NewCountry {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewMember {
     pub country_id: i64,
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub name: String,
     pub kind: MemberKind,
     pub status: MemberStatus,
     /// "the 79th member": the order of admission, for active members.
     pub ordinal: Option<i64>,
+    /// The day the member joined, when the register knows it.
+    #[serde(default)]
+    pub joined: Option<NaiveDate>,
 }
 
 impl NewMember {
     pub fn validate(&self) -> Result<()> {
-        required("name", &self.name)?;
+        if let Some(day) = self.joined {
+            crate::times::day_in_range("joined", day)?;
+        }
+        limits::required("name", &self.name, limits::NAME)?;
         if let Some(n) = self.ordinal {
             rules::in_range("ordinal", n, 1, rules::MAX_ORDINAL)?;
         }
@@ -86,34 +195,56 @@ impl NewMember {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewPerson {
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub name: String,
     /// "Governor", "Prime Minister", "former Secretary-General of the United Nations".
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub title: String,
     /// The member government the person belongs to, if any.
     pub member_id: Option<i64>,
     /// An outside body the person belongs to, when not a member government.
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub body: Option<String>,
+}
+
+impl NewPerson {
+    pub fn validate(&self) -> Result<()> {
+        limits::required("name", &self.name, limits::NAME)?;
+        limits::within("title", self.title.trim(), limits::TITLE)?;
+        limits::optional_within("body", self.body.as_deref(), limits::TITLE)
+    }
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewCommittee {
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub name: String,
     pub coordinating_member_id: Option<i64>,
+}
+
+impl NewCommittee {
+    pub fn validate(&self) -> Result<()> {
+        limits::required("name", &self.name, limits::NAME).map(drop)
+    }
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewAssembly {
     pub number: i64,
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub title: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub slogan: Option<String>,
     pub start_date: NaiveDate,
     pub end_date: NaiveDate,
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub venue: String,
     pub host_member_id: Option<i64>,
     pub mode: AssemblyMode,
-    /// IANA name of the venue's time zone, e.g. `Asia/Seoul`.
+    /// IANA name of the venue's time zone, e.g. `Europe/Berlin`.
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub time_zone: String,
     pub status: AssemblyStatus,
 }
@@ -123,8 +254,13 @@ impl NewAssembly {
         if self.number < 1 {
             return Err(Error::invalid("number", Problem::AtLeastOne));
         }
-        required("title", &self.title)?;
-        required("venue", &self.venue)?;
+        rules::in_range("number", self.number, 1, rules::MAX_TERM)?;
+        limits::required("title", &self.title, limits::TITLE)?;
+        limits::optional_within("slogan", self.slogan.as_deref(), limits::TITLE)?;
+        limits::required("venue", &self.venue, limits::TITLE)?;
+        limits::within("time_zone", self.time_zone.trim(), limits::NAME)?;
+        crate::times::day_in_range("start_date", self.start_date)?;
+        crate::times::day_in_range("end_date", self.end_date)?;
         if self.end_date < self.start_date {
             return Err(Error::invalid("end_date", Problem::EndBeforeStart));
         }
@@ -137,28 +273,33 @@ impl NewAssembly {
 pub struct NewPostponement {
     pub from_date: NaiveDate,
     pub to_date: NaiveDate,
+    #[cfg_attr(feature = "openapi", schema(max_length = 5000))]
     pub reason: String,
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewSession {
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub title: String,
     pub kind: SessionKind,
-    pub planned_start: DateTime<Utc>,
+    /// On the venue's clock (`2027-04-10T09:30`, in the assembly's time zone) or an instant
+    /// with its offset (`2027-04-10T09:30:00+02:00`).
+    pub planned_start: crate::times::VenueTime,
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewAgendaItem {
     pub kind: AgendaItemKind,
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub title: String,
     pub planned_minutes: i64,
 }
 
 impl NewAgendaItem {
     pub fn validate(&self) -> Result<()> {
-        required("title", &self.title)?;
+        limits::required("title", &self.title, limits::TITLE)?;
         planned_minutes("planned_minutes", self.planned_minutes).map(drop)
     }
 }
@@ -169,7 +310,8 @@ pub struct NewSpeakerSlot {
     pub person_id: Option<i64>,
     /// The member government on whose behalf the speaker speaks.
     pub member_id: Option<i64>,
-    /// "NEAR chair", "statement of thanks", "report" …
+    /// "chair", "statement of thanks", "report" …
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub role: String,
     pub delivery: Delivery,
 }
@@ -179,7 +321,7 @@ impl NewSpeakerSlot {
         if self.person_id.is_none() && self.member_id.is_none() {
             return Err(Error::invalid("person_id", Problem::SpeakerUnnamed));
         }
-        Ok(())
+        limits::within("role", self.role.trim(), limits::NAME)
     }
 }
 
@@ -193,11 +335,13 @@ pub struct NewApplication {
     pub term: Option<i64>,
     /// For a membership: member or associate.
     pub membership_kind: Option<MemberKind>,
+    #[cfg_attr(feature = "openapi", schema(max_length = 5000))]
     pub statement: Option<String>,
 }
 
 impl NewApplication {
     pub fn validate(&self) -> Result<()> {
+        limits::optional_within("statement", self.statement.as_deref(), limits::NOTE)?;
         match self.kind {
             ApplicationKind::Chairmanship if self.term.is_none_or(|t| t < 1) => {
                 Err(Error::invalid("term", Problem::ChairmanshipWithoutTerm))
@@ -219,6 +363,7 @@ impl NewApplication {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewAttendance {
     pub member_id: Option<i64>,
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub guest_name: Option<String>,
     pub guest_kind: Option<GuestKind>,
     pub mode: AttendanceMode,
@@ -235,6 +380,7 @@ impl NewAttendance {
         if self.delegates < 1 {
             return Err(Error::invalid("delegates", Problem::AtLeastOne));
         }
+        limits::optional_within("guest_name", self.guest_name.as_deref(), limits::NAME)?;
         rules::in_range("delegates", self.delegates, 1, rules::MAX_DELEGATES)
     }
 }
@@ -245,9 +391,25 @@ pub struct NewReport {
     pub agenda_item_id: Option<i64>,
     pub committee_id: i64,
     pub presenting_member_id: i64,
+    #[cfg_attr(feature = "openapi", schema(max_length = 20000))]
     pub outcomes: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub next_meeting_place: Option<String>,
     pub next_meeting_date: Option<NaiveDate>,
+}
+
+impl NewReport {
+    pub fn validate(&self) -> Result<()> {
+        if let Some(day) = self.next_meeting_date {
+            crate::times::day_in_range("next_meeting_date", day)?;
+        }
+        limits::optional_within("outcomes", self.outcomes.as_deref(), limits::LONG)?;
+        limits::optional_within(
+            "next_meeting_place",
+            self.next_meeting_place.as_deref(),
+            limits::TITLE,
+        )
+    }
 }
 
 /// Postponing an assembly: its new first day and why.
@@ -255,14 +417,29 @@ pub struct NewReport {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PostponeAssembly {
     pub to_date: NaiveDate,
+    #[cfg_attr(feature = "openapi", schema(max_length = 5000))]
     pub reason: String,
+}
+
+impl PostponeAssembly {
+    pub fn validate(&self) -> Result<()> {
+        crate::times::day_in_range("to_date", self.to_date)?;
+        limits::required("reason", &self.reason, limits::NOTE).map(drop)
+    }
 }
 
 /// Cancelling an assembly, and why.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CancelAssembly {
+    #[cfg_attr(feature = "openapi", schema(max_length = 5000))]
     pub reason: String,
+}
+
+impl CancelAssembly {
+    pub fn validate(&self) -> Result<()> {
+        limits::required("reason", &self.reason, limits::NOTE).map(drop)
+    }
 }
 
 /// Copying an earlier assembly's sessions, items and speakers as a draft.
@@ -314,7 +491,9 @@ pub fn optional_text(value: &str) -> Option<String> {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewUser {
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub email: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub name: String,
     pub role: crate::auth::Role,
     /// For a delegate: the member government represented.
@@ -331,7 +510,8 @@ impl NewUser {
         {
             return Err(Error::invalid("email", Problem::NotAnEmail));
         }
-        required("name", &self.name)?;
+        limits::within("email", email, limits::NAME)?;
+        limits::required("name", &self.name, limits::NAME)?;
         match (self.role, self.member_id) {
             (crate::auth::Role::Organizer, Some(_)) => {
                 Err(Error::invalid("member_id", Problem::OrganizerWithMember))
@@ -341,12 +521,32 @@ impl NewUser {
     }
 }
 
+/// The chair of an earlier term, recorded without an assembly's decision.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewChair {
+    /// The member government that held the chair.
+    pub member_id: i64,
+}
+
+/// What an import of the register (from CSV) added and changed.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportSummary {
+    pub countries_added: i64,
+    pub members_added: i64,
+    pub members_updated: i64,
+}
+
 /// What to look for in the audit log; empty fields match everything.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditFilter {
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub entity: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub actor: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub action: Option<String>,
     /// At most this many entries, newest first (default 200, at most 1000).
     pub limit: Option<i64>,
@@ -420,6 +620,73 @@ mod tests {
         );
         assert_eq!(parse_optional_number("ordinal", "").unwrap(), None);
         assert_eq!(optional_text("  "), None);
+    }
+
+    fn association() -> NewAssociation {
+        NewAssociation::from_form(
+            " Baltic Sea Regions ",
+            "BSR",
+            "Kiel",
+            "1999",
+            "de, pl sv,,",
+            "Europe/Berlin",
+            false,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn an_association_form_gives_its_languages_in_order_and_trimmed_names() {
+        let a = association();
+        assert_eq!(a.name, "Baltic Sea Regions");
+        assert_eq!(a.languages, ["de", "pl", "sv"]);
+        assert_eq!(a.time_zone, "Europe/Berlin");
+    }
+
+    #[test]
+    fn an_association_names_itself_and_its_secretariat_and_works_in_a_language() {
+        for (field, change) in [
+            (
+                "name",
+                (|a: &mut NewAssociation| a.name = " ".into()) as fn(&mut NewAssociation),
+            ),
+            ("short_name", |a| a.short_name.clear()),
+            ("secretariat", |a| a.secretariat = "\t".into()),
+            ("languages", |a| a.languages = vec![" ".into()]),
+            ("founded_year", |a| a.founded_year = 20),
+            ("founded_year", |a| a.founded_year = 9999),
+        ] {
+            let mut a = association();
+            change(&mut a);
+            assert_eq!(a.validate().unwrap_err().field(), Some(field));
+        }
+        assert_eq!(
+            NewAssociation::from_form("A", "A", "B", "next year", "en", "UTC", false)
+                .unwrap_err()
+                .field(),
+            Some("founded_year")
+        );
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn an_association_time_zone_is_an_iana_name() {
+        let mut a = association();
+        a.time_zone = "Central European Time".into();
+        assert_eq!(a.validate().unwrap_err().field(), Some("time_zone"));
+        a.time_zone = "America/Sao_Paulo".into();
+        assert!(a.validate().is_ok());
+    }
+
+    #[test]
+    fn an_association_from_an_older_client_works_in_utc() {
+        let a: NewAssociation = serde_json::from_value(serde_json::json!({
+            "name": "A", "short_name": "A", "secretariat": "B", "founded_year": 2001,
+            "languages": ["en"], "associates_vote": false
+        }))
+        .unwrap();
+        assert_eq!(a.time_zone, "UTC");
+        assert!(a.validate().is_ok());
     }
 
     #[test]

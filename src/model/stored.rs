@@ -24,6 +24,8 @@ pub struct Member {
     pub kind: MemberKind,
     pub status: MemberStatus,
     pub ordinal: Option<i64>,
+    /// The day the member joined, when the register knows it.
+    pub joined: Option<chrono::NaiveDate>,
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -157,4 +159,15 @@ pub enum MoveTo {
     Up,
     Down,
     Position(i64),
+}
+
+/// The chair of a term. `decision_id` names the assembly decision that elected it; a chair from
+/// before Plenary (recorded by an organizer) has none.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Chairmanship {
+    pub id: i64,
+    pub term: i64,
+    pub member_id: i64,
+    pub decision_id: Option<i64>,
 }

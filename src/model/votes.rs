@@ -49,6 +49,7 @@ impl Vote {
 pub struct NewVote {
     pub application_id: Option<i64>,
     pub agenda_item_id: Option<i64>,
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub question: Option<String>,
     /// Unanimity for chairmanship and membership applications when not given.
     pub rule: Option<VoteRule>,
@@ -71,7 +72,7 @@ impl NewVote {
         if !(0..=100).contains(&self.quorum_percent) {
             return Err(Error::invalid("quorum_percent", Problem::PercentOutOfRange));
         }
-        Ok(())
+        limits::optional_within("question", self.question.as_deref(), limits::TITLE)
     }
 }
 
@@ -183,7 +184,7 @@ pub struct Decision {
     pub application_id: Option<i64>,
     pub outcome: DecisionOutcome,
     pub effect: DecisionEffect,
-    /// "Liaoning Province admitted as the 79th member; approved unanimously: 70 of 70 members
+    /// "Riverside Province admitted as the 12th member; approved unanimously: 30 of 30 members
     /// present in favour".
     pub summary: String,
     pub decided_at: DateTime<Utc>,
@@ -195,7 +196,14 @@ pub struct Decision {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReverseDecision {
+    #[cfg_attr(feature = "openapi", schema(max_length = 5000))]
     pub reason: String,
+}
+
+impl ReverseDecision {
+    pub fn validate(&self) -> Result<()> {
+        limits::required("reason", &self.reason, limits::NOTE).map(drop)
+    }
 }
 
 /// "1st", "2nd", "3rd", "11th", "79th".

@@ -246,3 +246,40 @@ fn packed(sentences: Vec<String>) -> Option<String> {
     let text: String = sentences.concat();
     (!text.is_empty()).then_some(text)
 }
+
+/// The published summaries in the order a reader is offered them: the association's working
+/// languages in its order (the main one first), then any other language, by tag.
+pub fn offered(
+    mut published: Vec<crate::model::NewsSummary>,
+    working: &[String],
+) -> Vec<crate::model::NewsSummary> {
+    let rank = |language: &str| {
+        working
+            .iter()
+            .position(|w| same_tag(w, language))
+            .unwrap_or(working.len())
+    };
+    published
+        .sort_by(|a, b| (rank(&a.language), &a.language).cmp(&(rank(&b.language), &b.language)));
+    published
+}
+
+/// The summary a reader asking for `requested` gets: the one in that language or, when none is
+/// asked for, the first offered (see [`offered`]). `None` when the language asked for is not
+/// published: the reader is told so and offered the others, never quietly given another.
+pub fn chosen<'a>(
+    offered: &'a [crate::model::NewsSummary],
+    requested: Option<&str>,
+) -> Option<&'a crate::model::NewsSummary> {
+    match requested.map(str::trim).filter(|r| !r.is_empty()) {
+        Some(language) => offered.iter().find(|n| same_tag(&n.language, language)),
+        None => offered.first(),
+    }
+}
+
+/// Whether two BCP 47 tags are the same, as BCP 47 compares them: regardless of case, and of
+/// `_` written for `-`.
+fn same_tag(a: &str, b: &str) -> bool {
+    let norm = |t: &str| t.trim().replace('_', "-").to_ascii_lowercase();
+    norm(a) == norm(b)
+}

@@ -66,7 +66,7 @@ fn item(id: i64, kind: AgendaItemKind, title: &str, speakers: Vec<SpeakerView>) 
         title: title.into(),
         status: AgendaItemStatus::Done,
         start: at("10:00"),
-        end: at("10:05"),
+        end: Some(at("10:05")),
         speakers,
         outcome: None,
     }
@@ -77,7 +77,7 @@ fn session(title: &str, kind: SessionKind, items: Vec<RecordItem>) -> RecordSess
         title: title.into(),
         kind,
         start: at("10:00"),
-        end: at("11:00"),
+        end: Some(at("11:00")),
         items,
     }
 }
@@ -205,6 +205,7 @@ fn thirteenth() -> Record {
     Record {
         association: near(),
         assembly: RecordAssembly {
+            id: 4,
             number: 13,
             title: "13th General Assembly of NEAR".into(),
             slogan: Some("After 25 years together, into the future we go!".into()),
@@ -397,6 +398,7 @@ fn twentieth() -> Record {
     Record {
         association: near(),
         assembly: RecordAssembly {
+            id: 4,
             number: 20,
             title: "20th General Assembly of NEAR".into(),
             slogan: None,
@@ -1097,4 +1099,59 @@ fn an_empty_record_still_gives_a_headline_and_lead() {
         assert!(!d.headline.is_empty() && !d.lead.is_empty());
         assert_eq!(d.body, "");
     }
+}
+
+fn published(language: &str) -> NewsSummary {
+    NewsSummary {
+        id: 1,
+        assembly_id: 1,
+        language: language.into(),
+        headline: format!("Headline in {language}"),
+        lead: String::new(),
+        body: String::new(),
+        status: NewsStatus::Published,
+        updated_at: Utc.with_ymd_and_hms(2021, 8, 11, 0, 0, 0).unwrap(),
+        published_at: Some(Utc.with_ymd_and_hms(2021, 8, 11, 0, 0, 0).unwrap()),
+    }
+}
+
+fn tags(news: &[NewsSummary]) -> Vec<&str> {
+    news.iter().map(|n| n.language.as_str()).collect()
+}
+
+#[test]
+fn summaries_are_offered_in_the_associations_order_then_by_tag() {
+    let working = ["de".to_owned(), "en".to_owned()];
+    let news = offered(
+        vec![
+            published("en"),
+            published("ko"),
+            published("de"),
+            published("fr"),
+        ],
+        &working,
+    );
+    assert_eq!(tags(&news), ["de", "en", "fr", "ko"]);
+}
+
+#[test]
+fn the_language_asked_for_is_given_or_nothing() {
+    let news = offered(vec![published("de"), published("en")], &["de".to_owned()]);
+    assert_eq!(chosen(&news, Some("en")).unwrap().language, "en");
+    assert_eq!(
+        chosen(&news, Some("EN")).unwrap().language,
+        "en",
+        "tags ignore case"
+    );
+    assert!(
+        chosen(&news, Some("ko")).is_none(),
+        "a language not published is not quietly replaced by another"
+    );
+    assert_eq!(
+        chosen(&news, None).unwrap().language,
+        "de",
+        "asking for none gives the main language"
+    );
+    assert_eq!(chosen(&news, Some(" ")).unwrap().language, "de");
+    assert!(chosen(&[], None).is_none());
 }

@@ -147,7 +147,7 @@ pub async fn insert_token(
     digest: &str,
     expires_at: DateTime<Utc>,
 ) -> Result<i64> {
-    let name = crate::model::required("name", name)?;
+    let name = crate::model::limits::required("name", name, crate::model::limits::NAME)?;
     on_tx!(tx, c => sqlx::query_scalar(
         "INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
         .bind(user_id).bind(&name).bind(digest).bind(Utc::now()).bind(expires_at).fetch_one(c).await)

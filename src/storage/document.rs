@@ -49,6 +49,11 @@ macro_rules! table {
     };
 }
 
+/// The time zone of an association in a document from before associations had one.
+fn utc() -> String {
+    "UTC".to_owned()
+}
+
 fn insert_sql(table: &str, columns: &[&str]) -> String {
     let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("${i}")).collect();
     format!(
@@ -79,10 +84,15 @@ table!(AssociationRow in "association" {
     id: i64, name: String, short_name: String, secretariat: String, founded_year: i64,
     /// Comma-separated BCP 47 tags.
     languages: String, associates_vote: bool,
+    /// Documents written before associations had a time zone have none: UTC.
+    #[serde(default = "utc")]
+    time_zone: String,
 });
 table!(CountryRow in "countries" { id: i64, code: String, name: String });
 table!(MemberRow in "members" {
     id: i64, country_id: i64, name: String, kind: String, status: String, ordinal: Option<i64>,
+    #[serde(default)]
+    joined: Option<NaiveDate>,
 });
 table!(PersonRow in "persons" {
     id: i64, name: String, title: String, member_id: Option<i64>, body: Option<String>,

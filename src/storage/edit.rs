@@ -1,11 +1,12 @@
 //! Changing and removing stored records, inside the caller's transaction. Rules that need more
 //! than one record are checked by the actions (`crate::actions`) before they call these.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{internal, on_tx, unique, Tx};
 use crate::model::*;
 use crate::problem::Deletable;
+use crate::times::ActualTimes;
 use crate::{Error, Problem, Result};
 
 /// Runs one statement with its binds; the number of rows it changed.
@@ -26,6 +27,7 @@ pub(crate) fn found(changed: u64, what: &str) -> Result<()> {
 
 pub async fn update_country(tx: &mut Tx, id: i64, c: &NewCountry) -> Result<()> {
     c.validate()?;
+    super::name_free(tx, super::Named::Countries, "name", &c.name, Some(id)).await?;
     let n = exec!(
         tx,
         "UPDATE countries SET code = $1, name = $2 WHERE id = $3",
@@ -39,8 +41,16 @@ pub async fn update_country(tx: &mut Tx, id: i64, c: &NewCountry) -> Result<()> 
 
 pub async fn update_member(tx: &mut Tx, id: i64, m: &NewMember) -> Result<()> {
     m.validate()?;
-    let n = exec!(tx, "UPDATE members SET country_id = $1, name = $2, kind = $3, status = $4, ordinal = $5 WHERE id = $6",
-        m.country_id, m.name.trim(), m.kind.as_str(), m.status.as_str(), m.ordinal, id)
+    super::name_free(tx, super::Named::Members, "name", &m.name, Some(id)).await?;
+    super::refers_to(
+        tx,
+        "country_id",
+        super::Referred::Country,
+        Some(m.country_id),
+    )
+    .await?;
+    let n = exec!(tx, "UPDATE members SET country_id = $1, name = $2, kind = $3, status = $4, ordinal = $5, joined = $6 WHERE id = $7",
+        m.country_id, m.name.trim(), m.kind.as_str(), m.status.as_str(), m.ordinal, m.joined, id)
     .map_err(unique("name", Problem::MemberNameTaken))?;
     found(n, "Member government")
 }
@@ -61,7 +71,8 @@ pub async fn delete_member(tx: &mut Tx, id: i64) -> Result<()> {
 }
 
 pub async fn update_person(tx: &mut Tx, id: i64, p: &NewPerson) -> Result<()> {
-    required("name", &p.name)?;
+    p.validate()?;
+    super::refers_to(tx, "member_id", super::Referred::Member, p.member_id).await?;
     let n = exec!(
         tx,
         "UPDATE persons SET name = $1, title = $2, member_id = $3, body = $4 WHERE id = $5",
@@ -76,6 +87,8 @@ pub async fn update_person(tx: &mut Tx, id: i64, p: &NewPerson) -> Result<()> {
 }
 
 pub async fn insert_person(tx: &mut Tx, p: &NewPerson) -> Result<i64> {
+    p.validate()?;
+    super::refers_to(tx, "member_id", super::Referred::Member, p.member_id).await?;
     let name = required("name", &p.name)?;
     on_tx!(tx, c => sqlx::query_scalar(
         "INSERT INTO persons (name, title, member_id, body) VALUES ($1, $2, $3, $4) RETURNING id")
@@ -91,6 +104,15 @@ pub async fn delete_person(tx: &mut Tx, id: i64) -> Result<()> {
 }
 
 pub async fn insert_committee(tx: &mut Tx, c: &NewCommittee) -> Result<i64> {
+    c.validate()?;
+    super::name_free(tx, super::Named::Committees, "name", &c.name, None).await?;
+    super::refers_to(
+        tx,
+        "coordinating_member_id",
+        super::Referred::Member,
+        c.coordinating_member_id,
+    )
+    .await?;
     let name = required("name", &c.name)?;
     on_tx!(tx, conn => sqlx::query_scalar("INSERT INTO committees (name, coordinating_member_id) VALUES ($1, $2) RETURNING id")
         .bind(&name).bind(c.coordinating_member_id).fetch_one(conn).await)
@@ -98,6 +120,15 @@ pub async fn insert_committee(tx: &mut Tx, c: &NewCommittee) -> Result<i64> {
 }
 
 pub async fn update_committee(tx: &mut Tx, id: i64, c: &NewCommittee) -> Result<()> {
+    c.validate()?;
+    super::name_free(tx, super::Named::Committees, "name", &c.name, Some(id)).await?;
+    super::refers_to(
+        tx,
+        "coordinating_member_id",
+        super::Referred::Member,
+        c.coordinating_member_id,
+    )
+    .await?;
     let name = required("name", &c.name)?;
     let n = exec!(
         tx,
@@ -118,6 +149,13 @@ pub async fn delete_committee(tx: &mut Tx, id: i64) -> Result<()> {
 
 pub async fn update_assembly(tx: &mut Tx, id: i64, a: &NewAssembly) -> Result<()> {
     a.validate()?;
+    super::refers_to(
+        tx,
+        "host_member_id",
+        super::Referred::Member,
+        a.host_member_id,
+    )
+    .await?;
     super::schedule::time_zone(&a.time_zone)?;
     let n = exec!(tx, "UPDATE assemblies SET number = $1, title = $2, slogan = $3, start_date = $4, end_date = $5, venue = $6,
             host_member_id = $7, mode = $8, time_zone = $9, status = $10 WHERE id = $11",
@@ -127,7 +165,8 @@ pub async fn update_assembly(tx: &mut Tx, id: i64, a: &NewAssembly) -> Result<()
     found(n, "Assembly")
 }
 
-/// Moves an assembly to new dates with a new status, and its sessions by as many days.
+/// Moves an assembly to new dates with a new status, and its sessions by as many days on the
+/// venue's clock (see [`shift_sessions`]).
 pub async fn move_assembly(
     tx: &mut Tx,
     id: i64,
@@ -135,7 +174,7 @@ pub async fn move_assembly(
     end: NaiveDate,
     status: AssemblyStatus,
 ) -> Result<()> {
-    let old: (NaiveDate,) = on_tx!(tx, c => sqlx::query_as("SELECT start_date FROM assemblies WHERE id = $1").bind(id).fetch_one(c).await)
+    let (old, zone): (NaiveDate, String) = on_tx!(tx, c => sqlx::query_as("SELECT start_date, time_zone FROM assemblies WHERE id = $1").bind(id).fetch_one(c).await)
         .map_err(internal)?;
     exec!(
         tx,
@@ -146,20 +185,29 @@ pub async fn move_assembly(
         id
     )
     .map_err(internal)?;
-    shift_sessions(tx, id, (start - old.0).num_days()).await
+    let tz = super::schedule::time_zone(&zone)?;
+    shift_sessions(tx, id, (start - old).num_days(), tz).await
 }
 
-/// Moves every session of an assembly by `days`.
-pub async fn shift_sessions(tx: &mut Tx, assembly_id: i64, days: i64) -> Result<()> {
+/// Moves every session of an assembly by `days`, keeping its wall-clock time in the venue's zone
+/// `tz` (so its UTC instant moves by the change of offset when daylight saving starts or ends
+/// in between; see `crate::times::postponed`).
+pub async fn shift_sessions(
+    tx: &mut Tx,
+    assembly_id: i64,
+    days: i64,
+    tz: chrono_tz::Tz,
+) -> Result<()> {
     // Read, shift in Rust, write back: date arithmetic differs between the engines' SQL.
     let sessions: Vec<(i64, DateTime<Utc>)> = on_tx!(tx, c => sqlx::query_as(
         "SELECT id, planned_start FROM sessions WHERE assembly_id = $1").bind(assembly_id).fetch_all(c).await)
     .map_err(internal)?;
     for (id, start) in sessions {
+        let moved = crate::times::postponed("to_date", start, tz, days)?;
         exec!(
             tx,
             "UPDATE sessions SET planned_start = $1 WHERE id = $2",
-            start + Duration::days(days),
+            moved,
             id
         )
         .map_err(internal)?;
@@ -168,7 +216,7 @@ pub async fn shift_sessions(tx: &mut Tx, assembly_id: i64, days: i64) -> Result<
 }
 
 pub async fn cancel_assembly(tx: &mut Tx, id: i64, reason: &str) -> Result<()> {
-    let reason = required("reason", reason)?;
+    let reason = limits::required("reason", reason, limits::NOTE)?;
     let n = exec!(
         tx,
         "UPDATE assemblies SET status = 'cancelled', cancellation_reason = $1 WHERE id = $2",
@@ -179,14 +227,20 @@ pub async fn cancel_assembly(tx: &mut Tx, id: i64, reason: &str) -> Result<()> {
     found(n, "Assembly")
 }
 
-pub async fn update_session(tx: &mut Tx, id: i64, s: &NewSession) -> Result<()> {
-    required("title", &s.title)?;
+/// Changes a session; `planned_start` is its start as resolved on the venue's clock.
+pub async fn update_session(
+    tx: &mut Tx,
+    id: i64,
+    s: &NewSession,
+    planned_start: DateTime<Utc>,
+) -> Result<()> {
+    limits::required("title", &s.title, limits::TITLE)?;
     let n = exec!(
         tx,
         "UPDATE sessions SET title = $1, kind = $2, planned_start = $3 WHERE id = $4",
         s.title.trim(),
         s.kind.as_str(),
-        s.planned_start,
+        planned_start,
         id
     )
     .map_err(internal)?;
@@ -310,6 +364,64 @@ pub async fn set_item_session(tx: &mut Tx, id: i64, session_id: i64) -> Result<(
     )
     .map_err(internal)?;
     found(n, "Agenda item")
+}
+
+/// What was held, whose actual times are kept on its own row: a session or an agenda item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Held {
+    Session(i64),
+    Item(i64),
+}
+
+impl Held {
+    /// The entity's name, as the audit log and the errors say it.
+    pub fn entity(self) -> &'static str {
+        match self {
+            Held::Session(_) => "session",
+            Held::Item(_) => "agenda_item",
+        }
+    }
+
+    pub fn id(self) -> i64 {
+        match self {
+            Held::Session(id) | Held::Item(id) => id,
+        }
+    }
+
+    /// What a "not found" names.
+    fn what(self) -> &'static str {
+        match self {
+            Held::Session(_) => "Session",
+            Held::Item(_) => "Agenda item",
+        }
+    }
+}
+
+/// The actual times recorded of a session or an item.
+pub async fn actual_times_of(tx: &mut Tx, held: Held) -> Result<ActualTimes> {
+    let sql = match held {
+        Held::Session(_) => "SELECT actual_start, actual_end FROM sessions WHERE id = $1",
+        Held::Item(_) => "SELECT actual_start, actual_end FROM agenda_items WHERE id = $1",
+    };
+    type Times = (Option<DateTime<Utc>>, Option<DateTime<Utc>>);
+    let row: Option<Times> =
+        on_tx!(tx, c => sqlx::query_as(sql).bind(held.id()).fetch_optional(c).await)
+            .map_err(internal)?;
+    let (actual_start, actual_end) = row.ok_or_else(|| Error::not_found(held.what()))?;
+    Ok(ActualTimes {
+        actual_start,
+        actual_end,
+    })
+}
+
+/// Replaces the actual times of a session or an item (checked by `crate::times::actual_times`).
+pub async fn set_actual_times(tx: &mut Tx, held: Held, times: &ActualTimes) -> Result<()> {
+    let sql = match held {
+        Held::Session(_) => "UPDATE sessions SET actual_start = $1, actual_end = $2 WHERE id = $3",
+        Held::Item(_) => "UPDATE agenda_items SET actual_start = $1, actual_end = $2 WHERE id = $3",
+    };
+    let n = exec!(tx, sql, times.actual_start, times.actual_end, held.id()).map_err(internal)?;
+    found(n, held.what())
 }
 
 /// A foreign-key refusal on delete means the thing is still used elsewhere.

@@ -19,6 +19,18 @@ pub fn venue_time(time_zone_name: &str, local: &str) -> Result<DateTime<Utc>> {
         .ok_or_else(|| Error::invalid("planned_start", Problem::NoSuchLocalTime))
 }
 
+/// Actual times as the correcting form shows them, on the venue's clock.
+fn actual_local(times: crate::times::ActualTimes, tz: chrono_tz::Tz) -> ActualLocal {
+    let local = |at: Option<DateTime<Utc>>| {
+        at.map(|at| at.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string())
+            .unwrap_or_default()
+    };
+    ActualLocal {
+        start: local(times.actual_start),
+        end: local(times.actual_end),
+    }
+}
+
 pub async fn workspace(tx: &mut Tx) -> Result<Workspace> {
     Ok(Workspace {
         assemblies: list_assemblies(tx).await?,
@@ -45,18 +57,22 @@ pub async fn assembly_editor(tx: &mut Tx, number: i64) -> Result<AssemblyEditor>
         let mut editor_items = Vec::new();
         for (item, slot) in items.into_iter().zip(slots) {
             let speakers = list_speakers(tx, item.id).await?;
+            let actual = actual_local(actual_times_of(tx, Held::Item(item.id)).await?, tz);
             editor_items.push(EditorItem {
                 start: slot.start.with_timezone(&tz).format("%H:%M").to_string(),
                 item,
                 speakers,
+                actual,
             });
         }
         let local = session.planned_start.with_timezone(&tz);
+        let actual = actual_local(actual_times_of(tx, Held::Session(session.id)).await?, tz);
         sessions.push(EditorSession {
             start_local: local.format("%Y-%m-%dT%H:%M").to_string(),
             clock: local.format("%H:%M").to_string(),
             session,
             items: editor_items,
+            actual,
         });
     }
     let other_assemblies = list_assemblies(tx)

@@ -10,9 +10,10 @@ use super::{
     get_assembly, get_member, internal, list_assemblies, list_postponements, on_db, on_tx, stored,
     time_zone, Db, Tx,
 };
-use crate::agenda::{schedule, session_end, ItemTiming};
-use crate::attendance::{summarize, AttendanceLine};
+use crate::agenda::{schedule, ItemTiming};
+use crate::attendance::{participants, summarize, AttendanceLine, Attendant, SessionRef};
 use crate::model::*;
+use crate::times::shown_span;
 use crate::views::*;
 use crate::Result;
 
@@ -22,6 +23,8 @@ struct SessionRow {
     title: String,
     kind: String,
     planned_start: DateTime<Utc>,
+    actual_start: Option<DateTime<Utc>>,
+    actual_end: Option<DateTime<Utc>>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -51,12 +54,17 @@ struct SpeakerRow {
 
 #[derive(sqlx::FromRow)]
 struct AttendanceRow {
+    member_id: Option<i64>,
     member: Option<String>,
     member_kind: Option<String>,
     member_status: Option<String>,
-    country: Option<String>,
+    country_code: Option<String>,
+    country_name: Option<String>,
     guest_name: Option<String>,
     guest_kind: Option<String>,
+    session_order: Option<i64>,
+    session_title: Option<String>,
+    mode: String,
     delegates: i64,
 }
 
@@ -67,6 +75,7 @@ struct MemberRow {
     kind: String,
     status: String,
     ordinal: Option<i64>,
+    joined: Option<chrono::NaiveDate>,
 }
 
 async fn association_name(db: &Db) -> Result<(String, String, String)> {
@@ -178,51 +187,75 @@ pub(crate) async fn host_name(tx: &mut Tx, a: &Assembly) -> Result<Option<String
     }
 }
 
-/// The totals of the whole-assembly attendance lines.
+/// The totals of who took part in the assembly, for all of it or some of its sessions.
 pub async fn attendance_summary(db: &Db, assembly_id: i64) -> Result<AttendanceSummary> {
-    let rows: Vec<AttendanceRow> = on_db!(db, c => sqlx::query_as(
+    let lines = db
+        .reading(async |tx| attendance_lines(tx, assembly_id).await)
+        .await?;
+    Ok(summarize(&participants(&lines)))
+}
+
+/// Every attendance line of the assembly, whole-assembly and per session: member governments
+/// first (by country, then name), then guests, each one's lines in session order. The core folds
+/// them into who took part (`attendance::participants`).
+pub(crate) async fn attendance_lines(tx: &mut Tx, assembly_id: i64) -> Result<Vec<AttendanceLine>> {
+    let rows: Vec<AttendanceRow> = on_tx!(tx, c => sqlx::query_as(
         // A government admitted by this very assembly took part as an applicant: it is counted
         // with the members from the next assembly on.
-        "SELECT m.name AS member, m.kind AS member_kind,
+        "SELECT m.id AS member_id, m.name AS member, m.kind AS member_kind,
                 CASE WHEN EXISTS (SELECT 1 FROM decisions d JOIN applications ap ON ap.id = d.application_id
                                   WHERE d.assembly_id = at.assembly_id AND d.effect = 'admit_member'
                                     AND d.reversed_at IS NULL AND ap.applicant_member_id = m.id)
                      THEN 'applicant' ELSE m.status END AS member_status,
-                co.code AS country,
-                at.guest_name, at.guest_kind, at.delegates
+                co.code AS country_code, co.name AS country_name,
+                at.guest_name, at.guest_kind, s.position AS session_order, s.title AS session_title,
+                at.mode, at.delegates
          FROM attendance at
          LEFT JOIN members m ON m.id = at.member_id
          LEFT JOIN countries co ON co.id = m.country_id
-         WHERE at.assembly_id = $1 AND at.session_id IS NULL
-         ORDER BY at.id")
+         LEFT JOIN sessions s ON s.id = at.session_id
+         WHERE at.assembly_id = $1
+         ORDER BY CASE WHEN at.member_id IS NULL THEN 1 ELSE 0 END, co.name, m.name, m.id,
+                  at.guest_name, CASE WHEN at.session_id IS NULL THEN 0 ELSE 1 END, s.position, s.id, at.id")
         .bind(assembly_id).fetch_all(c).await)
     .map_err(internal)?;
-    let lines = rows
-        .into_iter()
-        .map(|r| {
-            Ok(match (r.member, r.guest_name) {
-                (Some(name), _) => AttendanceLine::Member {
-                    name,
-                    kind: stored("members.kind", r.member_kind.as_deref().unwrap_or_default())?,
-                    status: stored(
-                        "members.status",
-                        r.member_status.as_deref().unwrap_or_default(),
-                    )?,
-                    country: r.country.unwrap_or_default(),
-                    delegates: r.delegates,
-                },
-                (None, guest) => AttendanceLine::Guest {
-                    name: guest.unwrap_or_default(),
-                    kind: stored(
-                        "attendance.guest_kind",
-                        r.guest_kind.as_deref().unwrap_or_default(),
-                    )?,
-                    delegates: r.delegates,
-                },
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
-    Ok(summarize(&lines))
+    rows.into_iter().map(attendance_line).collect()
+}
+
+fn attendance_line(r: AttendanceRow) -> Result<AttendanceLine> {
+    let attendant = match (r.member_id, r.member) {
+        (Some(id), Some(name)) => Attendant::Member {
+            id,
+            name,
+            kind: stored("members.kind", r.member_kind.as_deref().unwrap_or_default())?,
+            status: stored(
+                "members.status",
+                r.member_status.as_deref().unwrap_or_default(),
+            )?,
+            country: crate::record::CountryName {
+                code: r.country_code.unwrap_or_default(),
+                name: r.country_name.unwrap_or_default(),
+            },
+        },
+        _ => Attendant::Guest {
+            name: r.guest_name.unwrap_or_default(),
+            kind: stored(
+                "attendance.guest_kind",
+                r.guest_kind.as_deref().unwrap_or_default(),
+            )?,
+        },
+    };
+    // Positions order the sessions; a title without one (never written so) still sorts.
+    let session = r.session_title.map(|title| SessionRef {
+        order: r.session_order.unwrap_or(i64::MAX),
+        title,
+    });
+    Ok(AttendanceLine {
+        attendant,
+        session,
+        mode: stored("attendance.mode", &r.mode)?,
+        delegates: r.delegates,
+    })
 }
 
 /// Sessions with their items, speakers and derived times: three queries for the whole assembly.
@@ -232,7 +265,7 @@ pub(crate) async fn load_sessions(
     tz: Tz,
 ) -> Result<Vec<SessionView>> {
     let sessions: Vec<SessionRow> = on_tx!(tx, c => sqlx::query_as(
-        "SELECT id, title, kind, planned_start FROM sessions WHERE assembly_id = $1 ORDER BY position, id")
+        "SELECT id, title, kind, planned_start, actual_start, actual_end FROM sessions WHERE assembly_id = $1 ORDER BY position, id")
         .bind(assembly_id).fetch_all(c).await)
     .map_err(internal)?;
     let items: Vec<ItemRow> = on_tx!(tx, c => sqlx::query_as(
@@ -289,11 +322,16 @@ pub(crate) async fn load_sessions(
                 })
                 .collect();
             let slots = schedule(s.planned_start, &timings);
-            let end = session_end(s.planned_start, &slots);
+            // The session's planned length is its items' planned minutes, whatever they took.
+            let planned: i64 = rows.iter().map(|r| r.planned_minutes).sum();
+            let span = shown_span(s.planned_start, planned, s.actual_start, s.actual_end);
             let items = rows
                 .into_iter()
                 .zip(slots)
                 .map(|(r, slot)| {
+                    // Before it is held, an item's planned start follows the one before it.
+                    let span =
+                        shown_span(slot.start, r.planned_minutes, r.actual_start, r.actual_end);
                     Ok(AgendaItemView {
                         id: r.id,
                         position: r.position,
@@ -301,8 +339,8 @@ pub(crate) async fn load_sessions(
                         title: r.title,
                         planned_minutes: r.planned_minutes,
                         status: stored("agenda_items.status", &r.status)?,
-                        start: shown(slot.start, tz),
-                        end: shown(slot.end, tz),
+                        start: shown(span.start, tz),
+                        end: span.end.map(|end| shown(end, tz)),
                         speakers: speakers_by_item.remove(&r.id).unwrap_or_default(),
                     })
                 })
@@ -311,8 +349,8 @@ pub(crate) async fn load_sessions(
                 id: s.id,
                 title: s.title,
                 kind: stored("sessions.kind", &s.kind)?,
-                start: shown(s.planned_start, tz),
-                end: shown(end, tz),
+                start: shown(span.start, tz),
+                end: span.end.map(|end| shown(end, tz)),
                 items,
             })
         })
@@ -345,7 +383,7 @@ pub async fn chairs(db: &Db) -> Result<Vec<ChairView>> {
 pub async fn register_page(db: &Db) -> Result<RegisterPage> {
     let (association, _, _) = association_name(db).await?;
     let rows: Vec<MemberRow> = on_db!(db, c => sqlx::query_as(
-        "SELECT co.name AS country, m.name, m.kind, m.status, m.ordinal
+        "SELECT co.name AS country, m.name, m.kind, m.status, m.ordinal, m.joined
          FROM members m JOIN countries co ON co.id = m.country_id
          WHERE m.status <> 'archived'
          ORDER BY co.name, CASE WHEN m.ordinal IS NULL THEN 1 ELSE 0 END, m.ordinal, m.name")
@@ -363,6 +401,7 @@ pub async fn register_page(db: &Db) -> Result<RegisterPage> {
             kind: stored("members.kind", &r.kind)?,
             status: stored("members.status", &r.status)?,
             ordinal: r.ordinal,
+            joined: r.joined,
         };
         match (member.kind, member.status) {
             (MemberKind::Member, MemberStatus::Active) => {

@@ -7,26 +7,15 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use super::pages::{host_name, load_sessions, shown};
+use super::pages::{attendance_lines, host_name, load_sessions, shown};
 use super::{
-    attendance_summary, get_assembly, get_association, get_declaration, internal,
-    list_postponements, on_tx, rows, stored, time_zone, Db, Tx,
+    get_assembly, get_association, get_declaration, internal, list_postponements, on_tx, rows,
+    stored, time_zone, Db, Tx,
 };
+use crate::attendance::{participants, summarize};
 use crate::record::*;
 use crate::tally::Tally;
 use crate::Result;
-
-#[derive(sqlx::FromRow)]
-struct AttendeeRow {
-    member: Option<String>,
-    member_kind: Option<String>,
-    country_code: Option<String>,
-    country_name: Option<String>,
-    guest_name: Option<String>,
-    guest_kind: Option<String>,
-    mode: String,
-    delegates: i64,
-}
 
 #[derive(sqlx::FromRow)]
 struct DecisionRow {
@@ -90,12 +79,13 @@ fn member_name(name: String, code: String, country: String) -> MemberName {
 
 /// The record of assembly `number`.
 pub async fn load_record(db: &Db, number: i64) -> Result<Record> {
-    let (mut record, assembly_id) = db
+    let mut record = db
         .reading(async |tx| {
             let a = get_assembly(tx, number).await?;
             let tz = time_zone(&a.time_zone)?;
             let association = get_association(tx).await?;
             let host = host_name(tx, &a).await?;
+            let took_part = participants(&attendance_lines(tx, a.id).await?);
             let record = Record {
                 association: RecordAssociation {
                     name: association.name,
@@ -105,6 +95,7 @@ pub async fn load_record(db: &Db, number: i64) -> Result<Record> {
                     languages: association.languages,
                 },
                 assembly: RecordAssembly {
+                    id: a.id,
                     number: a.number,
                     title: a.title,
                     slogan: a.slogan,
@@ -117,8 +108,8 @@ pub async fn load_record(db: &Db, number: i64) -> Result<Record> {
                     status: a.status,
                     postponements: list_postponements(tx, a.id).await?,
                 },
-                attendance: Default::default(),
-                attendees: attendees(tx, a.id).await?,
+                attendance: summarize(&took_part),
+                attendees: took_part.into_iter().map(Attendee::from).collect(),
                 sessions: sessions(tx, a.id, tz).await?,
                 decisions: decisions(tx, a.id).await?,
                 reports: reports(tx, a.id).await?,
@@ -126,10 +117,9 @@ pub async fn load_record(db: &Db, number: i64) -> Result<Record> {
                 declaration: declaration(tx, a.id, tz).await?,
                 active_members: active_members(tx).await?,
             };
-            Ok((record, a.id))
+            Ok(record)
         })
         .await?;
-    record.attendance = attendance_summary(db, assembly_id).await?;
     if let (Some(d), Some(main)) = (
         &mut record.declaration,
         record.association.languages.first(),
@@ -144,43 +134,6 @@ async fn active_members(tx: &mut Tx) -> Result<i64> {
     on_tx!(tx, c => sqlx::query_scalar(
         "SELECT COUNT(*) FROM members WHERE kind = 'member' AND status = 'active'").fetch_one(c).await)
     .map_err(internal)
-}
-
-async fn attendees(tx: &mut Tx, assembly_id: i64) -> Result<Vec<Attendee>> {
-    let rows: Vec<AttendeeRow> = rows(
-        tx,
-        "SELECT m.name AS member, m.kind AS member_kind, co.code AS country_code, co.name AS country_name,
-                at.guest_name, at.guest_kind, at.mode, at.delegates
-         FROM attendance at
-         LEFT JOIN members m ON m.id = at.member_id
-         LEFT JOIN countries co ON co.id = m.country_id
-         WHERE at.assembly_id = $1 AND at.session_id IS NULL
-         ORDER BY CASE WHEN at.member_id IS NULL THEN 1 ELSE 0 END, co.name, m.name, at.guest_name",
-        assembly_id,
-    )
-    .await?;
-    rows.into_iter()
-        .map(|r| {
-            let country = match (r.country_code, r.country_name) {
-                (Some(code), Some(name)) => Some(CountryName { code, name }),
-                _ => None,
-            };
-            Ok(Attendee {
-                name: r.member.or(r.guest_name).unwrap_or_default(),
-                country,
-                member_kind: r
-                    .member_kind
-                    .map(|k| stored("members.kind", &k))
-                    .transpose()?,
-                guest_kind: r
-                    .guest_kind
-                    .map(|k| stored("attendance.guest_kind", &k))
-                    .transpose()?,
-                mode: stored("attendance.mode", &r.mode)?,
-                delegates: r.delegates,
-            })
-        })
-        .collect()
 }
 
 async fn sessions(tx: &mut Tx, assembly_id: i64, tz: Tz) -> Result<Vec<RecordSession>> {

@@ -47,6 +47,7 @@ pub(crate) struct MemberRow {
     kind: String,
     status: String,
     ordinal: Option<i64>,
+    joined: Option<chrono::NaiveDate>,
 }
 
 impl TryFrom<MemberRow> for Member {
@@ -59,6 +60,7 @@ impl TryFrom<MemberRow> for Member {
             kind: stored("members.kind", &r.kind)?,
             status: stored("members.status", &r.status)?,
             ordinal: r.ordinal,
+            joined: r.joined,
         })
     }
 }
@@ -289,7 +291,7 @@ impl TryFrom<CommitteeRow> for Committee {
     }
 }
 
-const MEMBER: &str = "SELECT id, country_id, name, kind, status, ordinal FROM members";
+const MEMBER: &str = "SELECT id, country_id, name, kind, status, ordinal, joined FROM members";
 const ASSEMBLY: &str = "SELECT id, number, title, slogan, start_date, end_date, venue, host_member_id, mode, time_zone, status FROM assemblies";
 const SESSION: &str = "SELECT id, assembly_id, position, title, kind, planned_start FROM sessions";
 const ITEM: &str =

@@ -7,16 +7,18 @@ use crate::{Problem, Result};
 
 /// Records the association (there is one per deployment); a second call updates it.
 pub async fn save_association(tx: &mut Tx, a: &NewAssociation) -> Result<()> {
-    required("name", &a.name)?;
+    a.validate()?;
+    let a = a.normalized();
     let languages = a.languages.join(",");
     on_tx!(tx, c => sqlx::query(
-        "INSERT INTO association (id, name, short_name, secretariat, founded_year, languages, associates_vote)
-         VALUES (1, $1, $2, $3, $4, $5, $6)
+        "INSERT INTO association (id, name, short_name, secretariat, founded_year, languages, associates_vote, time_zone)
+         VALUES (1, $1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, short_name = excluded.short_name,
            secretariat = excluded.secretariat, founded_year = excluded.founded_year,
-           languages = excluded.languages, associates_vote = excluded.associates_vote")
+           languages = excluded.languages, associates_vote = excluded.associates_vote,
+           time_zone = excluded.time_zone")
         .bind(&a.name).bind(&a.short_name).bind(&a.secretariat).bind(a.founded_year)
-        .bind(&languages).bind(a.associates_vote)
+        .bind(&languages).bind(a.associates_vote).bind(&a.time_zone)
         .execute(c).await.map(|r| r.rows_affected()))
     .map_err(internal)?;
     Ok(())
@@ -24,24 +26,36 @@ pub async fn save_association(tx: &mut Tx, a: &NewAssociation) -> Result<()> {
 
 /// The association as recorded.
 pub async fn get_association(tx: &mut Tx) -> Result<NewAssociation> {
-    let row: Option<(String, String, String, i64, String, bool)> = on_tx!(tx, c => sqlx::query_as(
-        "SELECT name, short_name, secretariat, founded_year, languages, associates_vote FROM association WHERE id = 1")
+    find_association(tx)
+        .await?
+        .ok_or_else(|| crate::Error::not_found("The association"))
+}
+
+/// The association, or none on a database where it is not set up yet.
+pub async fn find_association(tx: &mut Tx) -> Result<Option<NewAssociation>> {
+    type Row = (String, String, String, i64, String, bool, String);
+    let row: Option<Row> = on_tx!(tx, c => sqlx::query_as(
+        "SELECT name, short_name, secretariat, founded_year, languages, associates_vote, time_zone
+         FROM association WHERE id = 1")
         .fetch_optional(c).await)
     .map_err(internal)?;
-    let (name, short_name, secretariat, founded_year, languages, associates_vote) =
-        row.ok_or_else(|| crate::Error::not_found("The association"))?;
-    Ok(NewAssociation {
-        name,
-        short_name,
-        secretariat,
-        founded_year,
-        languages: languages
-            .split(',')
-            .filter(|l| !l.is_empty())
-            .map(str::to_owned)
-            .collect(),
-        associates_vote,
-    })
+    Ok(row.map(
+        |(name, short_name, secretariat, founded_year, languages, associates_vote, time_zone)| {
+            NewAssociation {
+                name,
+                short_name,
+                secretariat,
+                founded_year,
+                languages: languages
+                    .split(',')
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+                associates_vote,
+                time_zone,
+            }
+        },
+    ))
 }
 
 /// The id of the country with this ISO code, adding it if the register does not have it yet.
@@ -58,9 +72,10 @@ pub async fn ensure_country(tx: &mut Tx, country: &NewCountry) -> Result<i64> {
 /// Adds a member government to the register.
 pub async fn insert_member(tx: &mut Tx, m: &NewMember) -> Result<i64> {
     m.validate()?;
+    super::name_free(tx, super::Named::Members, "name", &m.name, None).await?;
     on_tx!(tx, c => sqlx::query_scalar(
-        "INSERT INTO members (country_id, name, kind, status, ordinal) VALUES ($1, $2, $3, $4, $5) RETURNING id")
-        .bind(m.country_id).bind(m.name.trim()).bind(m.kind.as_str()).bind(m.status.as_str()).bind(m.ordinal)
+        "INSERT INTO members (country_id, name, kind, status, ordinal, joined) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
+        .bind(m.country_id).bind(m.name.trim()).bind(m.kind.as_str()).bind(m.status.as_str()).bind(m.ordinal).bind(m.joined)
         .fetch_one(c).await)
     .map_err(unique("name", Problem::MemberExists))
 }
@@ -120,4 +135,59 @@ pub async fn record_chair(
 pub async fn current_chair_term(tx: &mut Tx) -> Result<Option<i64>> {
     on_tx!(tx, c => sqlx::query_scalar("SELECT MAX(term) FROM chairmanships").fetch_one(c).await)
         .map_err(internal)
+}
+
+/// Every chairmanship on record, by term.
+pub async fn list_chairmanships(tx: &mut Tx) -> Result<Vec<Chairmanship>> {
+    let rows: Vec<(i64, i64, i64, Option<i64>)> = on_tx!(tx, c => sqlx::query_as(
+        "SELECT id, term, member_id, decision_id FROM chairmanships ORDER BY term")
+        .fetch_all(c).await)
+    .map_err(internal)?;
+    Ok(rows.into_iter().map(chairmanship).collect())
+}
+
+/// The chairmanship of `term`, if it has a chair.
+pub async fn chairmanship_of_term(tx: &mut Tx, term: i64) -> Result<Option<Chairmanship>> {
+    let row: Option<(i64, i64, i64, Option<i64>)> = on_tx!(tx, c => sqlx::query_as(
+        "SELECT id, term, member_id, decision_id FROM chairmanships WHERE term = $1")
+        .bind(term).fetch_optional(c).await)
+    .map_err(internal)?;
+    Ok(row.map(chairmanship))
+}
+
+fn chairmanship((id, term, member_id, decision_id): (i64, i64, i64, Option<i64>)) -> Chairmanship {
+    Chairmanship {
+        id,
+        term,
+        member_id,
+        decision_id,
+    }
+}
+
+/// Changes the chair of a term that has one (the caller checks that no decision made it).
+pub async fn change_chair(tx: &mut Tx, term: i64, member_id: i64) -> Result<()> {
+    on_tx!(tx, c => sqlx::query("UPDATE chairmanships SET member_id = $1 WHERE term = $2")
+        .bind(member_id).bind(term)
+        .execute(c).await.map(|r| r.rows_affected()))
+    .map_err(internal)?;
+    Ok(())
+}
+
+/// Removes the chair of a term (the caller checks that no decision made it).
+pub async fn delete_chair(tx: &mut Tx, term: i64) -> Result<()> {
+    on_tx!(tx, c => sqlx::query("DELETE FROM chairmanships WHERE term = $1")
+        .bind(term)
+        .execute(c).await.map(|r| r.rows_affected()))
+    .map_err(internal)?;
+    Ok(())
+}
+
+/// Takes member `id`'s ordinal away for the rest of the transaction, so that an import can hand
+/// ordinals round among members without two holding one at any moment.
+pub async fn release_ordinal(tx: &mut Tx, id: i64) -> Result<()> {
+    on_tx!(tx, c => sqlx::query("UPDATE members SET ordinal = NULL WHERE id = $1")
+        .bind(id)
+        .execute(c).await.map(|r| r.rows_affected()))
+    .map_err(internal)?;
+    Ok(())
 }

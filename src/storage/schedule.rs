@@ -10,6 +10,13 @@ use crate::{Error, Problem, Result};
 /// Creates an assembly; its number must be new.
 pub async fn insert_assembly(tx: &mut Tx, a: &NewAssembly) -> Result<i64> {
     a.validate()?;
+    super::refers_to(
+        tx,
+        "host_member_id",
+        super::Referred::Member,
+        a.host_member_id,
+    )
+    .await?;
     if a.time_zone.parse::<chrono_tz::Tz>().is_err() {
         return Err(Error::invalid("time_zone", Problem::UnknownTimeZone));
     }
@@ -41,7 +48,7 @@ pub async fn insert_postponement(
     p: &NewPostponement,
     at: DateTime<Utc>,
 ) -> Result<i64> {
-    required("reason", &p.reason)?;
+    limits::required("reason", &p.reason, limits::NOTE)?;
     on_tx!(tx, c => sqlx::query_scalar(
         "INSERT INTO postponements (assembly_id, from_date, to_date, reason, recorded_at)
          VALUES ($1, $2, $3, $4, $5) RETURNING id")
@@ -50,14 +57,20 @@ pub async fn insert_postponement(
     .map_err(internal)
 }
 
-/// Appends a session after the assembly's last one.
-pub async fn insert_session(tx: &mut Tx, assembly_id: i64, s: &NewSession) -> Result<i64> {
-    required("title", &s.title)?;
+/// Appends a session after the assembly's last one; `planned_start` is its start as resolved on
+/// the venue's clock (`VenueTime::resolve`).
+pub async fn insert_session(
+    tx: &mut Tx,
+    assembly_id: i64,
+    s: &NewSession,
+    planned_start: DateTime<Utc>,
+) -> Result<i64> {
+    limits::required("title", &s.title, limits::TITLE)?;
     on_tx!(tx, c => sqlx::query_scalar(
         "INSERT INTO sessions (assembly_id, position, title, kind, planned_start)
          VALUES ($1, (SELECT COALESCE(MAX(position), 0) + 1 FROM sessions WHERE assembly_id = $1), $2, $3, $4)
          RETURNING id")
-        .bind(assembly_id).bind(s.title.trim()).bind(s.kind.as_str()).bind(s.planned_start)
+        .bind(assembly_id).bind(s.title.trim()).bind(s.kind.as_str()).bind(planned_start)
         .fetch_one(c).await)
     .map_err(internal)
 }

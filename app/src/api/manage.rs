@@ -58,9 +58,12 @@ pub async fn save_member(
     kind: String,
     status: String,
     ordinal: String,
+    // Optional, so that forms and clients from before members had a joined date still work.
+    joined: Option<String>,
 ) -> Result<Member, Error> {
     let (db, actor) = (db()?, caller());
-    let input = NewMember::from_form(&country_id, &name, &kind, &status, &ordinal)?;
+    let joined = joined.unwrap_or_default();
+    let input = NewMember::from_form(&country_id, &name, &kind, &status, &ordinal, &joined)?;
     match existing(&id)? {
         Some(id) => actions::update_member_record(&db, actor.as_ref(), id, &input).await,
         None => actions::create_member(&db, actor.as_ref(), &input).await,
@@ -173,7 +176,7 @@ pub async fn save_session(
     let input = NewSession {
         title: required("title", &title)?,
         kind: SessionKind::parse("kind", &kind)?,
-        planned_start: plenary_core::storage::venue_time(&time_zone, &planned_start)?,
+        planned_start: plenary_core::storage::venue_time(&time_zone, &planned_start)?.into(),
     };
     match existing(&id)? {
         Some(id) => actions::update_session_record(&db, actor.as_ref(), id, &input).await,
@@ -332,4 +335,76 @@ pub async fn revoke_token(token_id: i64) -> Result<ApiToken, Error> {
 #[server(prefix = "/sfn", endpoint = "set_account_active")]
 pub async fn set_account_active(user_id: i64, active: bool) -> Result<User, Error> {
     actions::set_account_active(&db()?, caller().as_ref(), user_id, active).await
+}
+
+/// The association, or none while it is not set up yet: the workspace asks for it first.
+#[server(prefix = "/sfn", endpoint = "load_association_setup")]
+pub async fn load_association_setup() -> Result<Option<NewAssociation>, Error> {
+    plenary_core::auth::organizer(caller().as_ref())?;
+    db()?
+        .reading(async |tx| plenary_core::storage::find_association(tx).await)
+        .await
+}
+
+/// Sets up the association, or changes it; whether associate members vote is kept (it has a
+/// form of its own).
+#[server(prefix = "/sfn", endpoint = "save_association")]
+pub async fn save_association(
+    name: String,
+    short_name: String,
+    secretariat: String,
+    founded_year: String,
+    languages: String,
+    time_zone: String,
+) -> Result<NewAssociation, Error> {
+    let (db, actor) = (db()?, caller());
+    plenary_core::auth::organizer(actor.as_ref())?;
+    let recorded = db
+        .reading(async |tx| plenary_core::storage::find_association(tx).await)
+        .await?;
+    let input = NewAssociation::from_form(
+        &name,
+        &short_name,
+        &secretariat,
+        &founded_year,
+        &languages,
+        &time_zone,
+        recorded.is_some_and(|a| a.associates_vote),
+    )?;
+    actions::set_association(&db, actor.as_ref(), &input)
+        .await
+        .map(|(a, _)| a)
+}
+
+/// Imports the register from the text of a CSV file (see `plenary_core::register_import`, on
+/// the server).
+#[server(prefix = "/sfn", endpoint = "import_register")]
+pub async fn import_register(csv: String) -> Result<ImportSummary, Error> {
+    actions::import_register(&db()?, caller().as_ref(), &csv).await
+}
+
+/// The chairs by term, with the decision that elected each.
+#[server(prefix = "/sfn", endpoint = "load_chairmanships")]
+pub async fn load_chairmanships() -> Result<Vec<Chairmanship>, Error> {
+    plenary_core::auth::organizer(caller().as_ref())?;
+    db()?
+        .reading(async |tx| plenary_core::storage::list_chairmanships(tx).await)
+        .await
+}
+
+/// Records (or changes) the chair of an earlier term, without a decision.
+#[server(prefix = "/sfn", endpoint = "save_chair")]
+pub async fn save_chair(term: String, member_id: String) -> Result<Chairmanship, Error> {
+    let term = parse_number("term", &term)?;
+    let input = NewChair {
+        member_id: parse_number("member_id", &member_id)?,
+    };
+    actions::record_earlier_chair(&db()?, caller().as_ref(), term, &input)
+        .await
+        .map(|(c, _)| c)
+}
+
+#[server(prefix = "/sfn", endpoint = "remove_chair")]
+pub async fn remove_chair(term: i64) -> Result<(), Error> {
+    actions::remove_earlier_chair(&db()?, caller().as_ref(), term).await
 }

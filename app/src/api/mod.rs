@@ -3,13 +3,17 @@
 //! Reads are named `load_…`; the server lets anyone call those and only organizers call the rest.
 
 mod attendance;
+mod languages;
 mod manage;
 mod record;
+mod times;
 mod votes;
 
 pub use attendance::*;
+pub use languages::*;
 pub use manage::*;
 pub use record::*;
+pub use times::*;
 pub use votes::*;
 
 use leptos::prelude::*;

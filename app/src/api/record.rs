@@ -14,9 +14,9 @@ use super::{caller, db};
 #[cfg(feature = "ssr")]
 use plenary_core::actions;
 
-/// The interface languages a declaration text can be typed in on the record desk (the API
-/// takes any language tag).
-pub const DECLARATION_LANGUAGES: [&str; 6] = ["en", "ko", "zh", "ja", "ru", "mn"];
+/// The languages the news summary can be drafted in (core writes it in these; the record desk
+/// offers a button per language).
+pub const NEWS_LANGUAGES: [&str; 6] = ["en", "ko", "zh", "ja", "ru", "mn"];
 
 #[server(prefix = "/sfn", endpoint = "load_minutes")]
 pub async fn load_minutes(number: i64) -> Result<Record, Error> {
@@ -25,7 +25,8 @@ pub async fn load_minutes(number: i64) -> Result<Record, Error> {
 
 #[server(prefix = "/sfn", endpoint = "load_news")]
 pub async fn load_news(number: i64, language: String) -> Result<NewsPage, Error> {
-    actions::news_page(&db()?, number, &language).await
+    // An empty language asks for the association's main one.
+    actions::news_page(&db()?, number, Some(language.as_str())).await
 }
 
 #[server(prefix = "/sfn", endpoint = "load_record_desk")]
@@ -95,30 +96,24 @@ pub async fn remove_presentation(id: i64) -> Result<(), Error> {
     actions::delete_presentation_record(&db()?, caller().as_ref(), id).await
 }
 
-/// The declaration form, as typed: one text field per interface language.
+/// The declaration form, as typed: one text per language (`form[texts][de]`), the
+/// association's working languages and any other a text was already recorded in.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct DeclarationForm {
     pub title: String,
     pub agenda_item_id: String,
     pub adopted_at: String,
-    pub en: String,
-    pub ko: String,
-    pub zh: String,
-    pub ja: String,
-    pub ru: String,
-    pub mn: String,
+    pub texts: std::collections::BTreeMap<String, String>,
 }
 
 impl DeclarationForm {
-    /// The texts typed, by language tag.
+    /// The texts typed, by language tag (checked as tags by the core).
     pub fn texts(&self) -> Vec<DeclarationText> {
-        let bodies = [&self.en, &self.ko, &self.zh, &self.ja, &self.ru, &self.mn];
-        DECLARATION_LANGUAGES
+        self.texts
             .iter()
-            .zip(bodies)
             .map(|(language, body)| DeclarationText {
-                language: (*language).to_owned(),
+                language: language.clone(),
                 body: body.clone(),
             })
             .collect()

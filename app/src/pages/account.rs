@@ -64,12 +64,12 @@ fn PasswordForm(email: String, error: Option<Error>, changed: bool) -> impl Into
             <input type="email" name="email" autocomplete="username" value=email readonly hidden/>
             <div class="field" class:invalid=move || about("current_password", error).get().is_some()>
                 <label for="account-current">{t!(i18n, current_password)}</label>
-                <input id="account-current" type="password" name="current_password" autocomplete="current-password" required aria-describedby="account-current-error"/>
+                <input id="account-current" type="password" name="current_password" autocomplete="current-password" maxlength=plenary_core::model::limits::PASSWORD required aria-describedby="account-current-error"/>
                 {field_error("current_password", "account-current-error")}
             </div>
             <div class="field" class:invalid=move || about("new_password", error).get().is_some()>
                 <label for="account-new">{t!(i18n, new_password)}</label>
-                <input id="account-new" type="password" name="new_password" autocomplete="new-password" minlength="10" required aria-describedby="account-new-error"/>
+                <input id="account-new" type="password" name="new_password" autocomplete="new-password" minlength="10" maxlength=plenary_core::model::limits::PASSWORD required aria-describedby="account-new-error"/>
                 {field_error("new_password", "account-new-error")}
             </div>
             {move || general().map(|error| view! { <p class="form-error" role="alert"><ErrorText error/></p> })}

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use plenary_core::model::Delivery;
+use plenary_core::model::{AssemblyStatus, Delivery};
 use plenary_core::views::{AgendaItemView, SpeakerView};
 
 use crate::api::load_agenda;
@@ -40,10 +40,11 @@ pub fn AgendaPage() -> impl IntoView {
                             <AssemblyTabs number=a.number/>
                             <p class="lead">{t!(i18n, agenda_for, date = move || date(a.date), zone = move || a.time_zone.clone())}</p>
                             {a.postponements.last().cloned().map(|p| {
-                                let status = a.status;
+                                // The notice is about the postponement, whatever the assembly's
+                                // status is now (it may since have been held).
                                 view! {
                                     <p class="notice" role="note">
-                                        <strong>{move || status.tr()}</strong>": "
+                                        <strong>{move || AssemblyStatus::Postponed.tr()}</strong>": "
                                         {t!(i18n, postponed, from = move || date(p.from_date), to = move || date(p.to_date), reason = move || p.reason.clone())}
                                     </p>
                                 }
@@ -60,7 +61,7 @@ pub fn AgendaPage() -> impl IntoView {
                                     <h2>
                                         {s.title}" "
                                         <small>
-                                            <Clock time=s.start/>"–"<Clock time=s.end/>
+                                            <Clock time=s.start/>{s.end.map(|end| view! { "–"<Clock time=end/> })}
                                         </small>
                                     </h2>
                                     <ol class="items">

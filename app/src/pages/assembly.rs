@@ -9,12 +9,14 @@ use crate::api::load_assembly;
 use crate::i18n::*;
 use crate::layout::{assembly_number, AssemblyTabs, Clock, ErrorPanel};
 use crate::pages::record_links::RecordLinks;
-use crate::text::{chair_line, date, Label};
+use crate::text::{chair_line, date, date_span, Label};
 
 #[component]
 pub fn AssemblyPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
+    // The news languages its record links name.
+    crate::pages::provide_languages(Vec::new);
     let page = Resource::new(
         move || params.read().get("number"),
         |raw| async move { load_assembly(assembly_number(raw)?).await },
@@ -35,13 +37,7 @@ pub fn AssemblyPage() -> impl IntoView {
 fn Overview(a: Page) -> impl IntoView {
     let i18n = use_i18n();
     let (start, end) = (a.start_date, a.end_date);
-    let when = move || {
-        if start == end {
-            date(start)
-        } else {
-            format!("{} – {}", date(start), date(end))
-        }
-    };
+    let when = move || date_span(start, end);
     let (mode, status) = (a.mode, a.status);
     view! {
         <Title text=a.title.clone()/>
@@ -80,7 +76,7 @@ fn Overview(a: Page) -> impl IntoView {
                     let count = s.items;
                     view! {
                         <li>
-                            <Clock time=s.start.clone()/>"–"<Clock time=s.end.clone()/>
+                            <Clock time=s.start.clone()/>{s.end.clone().map(|end| view! { "–"<Clock time=end/> })}
                             " "<strong>{s.title.clone()}</strong>" "
                             {move || if count == 1 { t!(i18n, one_item).into_any() } else { t!(i18n, n_items, count = move || count).into_any() }}
                         </li>

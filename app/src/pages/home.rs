@@ -19,7 +19,12 @@ pub fn HomePage() -> impl IntoView {
                     Ok(p) => view! {
                         <Title text=p.association.clone()/>
                         <h1>{p.association}</h1>
-                        <p class="lead">{p.short_name}" · "{t!(i18n, secretariat)}": "{p.secretariat}</p>
+                        // Every association names its secretariat: none means none is set up yet.
+                        {if p.secretariat.is_empty() {
+                            view! { <p class="lead">{t!(i18n, not_set_up)}</p> }.into_any()
+                        } else {
+                            view! { <p class="lead">{p.short_name}" · "{t!(i18n, secretariat)}": "{p.secretariat}</p> }.into_any()
+                        }}
                         <h2>{t!(i18n, general_assemblies)}</h2>
                         {if p.assemblies.is_empty() {
                             view! { <p>{t!(i18n, no_assembly)}</p> }.into_any()

@@ -127,7 +127,7 @@ fn DayItem(item: AgendaItemView) -> impl IntoView {
     let held = status == AgendaItemStatus::Done;
     view! {
         <li class=format!("day-item {}", status.as_str())>
-            <span class="when"><Clock time=item.start.clone()/>{held.then(|| view! { "–"<Clock time=item.end.clone()/> })}</span>
+            <span class="when"><Clock time=item.start.clone()/>{item.end.clone().filter(|_| held).map(|end| view! { "–"<Clock time=end/> })}</span>
             <span class="what">{item.title.clone()}</span>
             {(status != AgendaItemStatus::Pending).then(|| view! { <span class="badge">{move || status.tr()}</span> })}
         </li>

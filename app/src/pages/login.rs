@@ -27,11 +27,11 @@ pub fn LoginPage() -> impl IntoView {
             <input type="hidden" name="next" value=if next.is_empty() { "/manage".to_owned() } else { next }/>
             <div class="field">
                 <label for="login-email">{t!(i18n, email)}</label>
-                <input id="login-email" type="email" name="email" autocomplete="username" required value=initial("email")/>
+                <input id="login-email" type="email" name="email" autocomplete="username" maxlength=plenary_core::model::limits::NAME required value=initial("email")/>
             </div>
             <div class="field" class:invalid=invalid>
                 <label for="login-password">{t!(i18n, password)}</label>
-                <input id="login-password" type="password" name="password" autocomplete="current-password" required aria-describedby="login-error"/>
+                <input id="login-password" type="password" name="password" autocomplete="current-password" maxlength=plenary_core::model::limits::PASSWORD required aria-describedby="login-error"/>
                 <span class="field-error" id="login-error" role="alert">{error.map(|error| view! { <ErrorText error/> })}</span>
             </div>
             <button type="submit">{t!(i18n, sign_in)}</button>

@@ -11,14 +11,15 @@ use crate::api::load_minutes;
 use crate::i18n::*;
 use crate::label;
 use crate::layout::{assembly_number, AssemblyTabs, Clock, ErrorPanel, PageTitle};
-use crate::pages::language_name;
 use crate::pages::record_links::RecordLinks;
-use crate::text::{date, ordinal, Label, SpeakerName};
+use crate::pages::{provide_languages, LanguageName};
+use crate::text::{date, date_span, ordinal, Label, SpeakerName};
 
 #[component]
 pub fn MinutesPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
+    provide_languages(Vec::new);
     let record = Resource::new(
         move || params.read().get("number"),
         |raw| async move { load_minutes(assembly_number(raw)?).await },
@@ -39,7 +40,7 @@ pub fn MinutesPage() -> impl IntoView {
 fn Minutes(r: Record) -> impl IntoView {
     let i18n = use_i18n();
     let a = r.assembly.clone();
-    let (start, mode, status) = (a.start_date, a.mode, a.status);
+    let (start, end, mode, status) = (a.start_date, a.end_date, a.mode, a.status);
     let title = a.title.clone();
     view! {
         <PageTitle what=label!(i18n, minutes) about=a.title.clone()/>
@@ -49,7 +50,7 @@ fn Minutes(r: Record) -> impl IntoView {
             <div class="no-print"><AssemblyTabs number=a.number/></div>
             <PrintButton/>
             <dl class="facts">
-                <dt>{t!(i18n, date)}</dt><dd>{move || date(start)}</dd>
+                <dt>{t!(i18n, date)}</dt><dd>{move || date_span(start, end)}</dd>
                 <dt>{t!(i18n, venue)}</dt><dd>{a.venue.clone()}</dd>
                 <dt>{t!(i18n, mode)}</dt><dd>{move || mode.tr()}</dd>
                 <dt>{t!(i18n, status)}</dt><dd>{move || status.tr()}</dd>
@@ -62,7 +63,7 @@ fn Minutes(r: Record) -> impl IntoView {
             <Attendance r=r.clone()/>
             {r.sessions.iter().map(|s| view! {
                 <section class="minutes-session">
-                    <h2>{s.title.clone()}" "<span class="muted"><Clock time=s.start.clone()/>"–"<Clock time=s.end.clone()/></span></h2>
+                    <h2>{s.title.clone()}" "<span class="muted"><Clock time=s.start.clone()/>{s.end.clone().map(|end| view! { "–"<Clock time=end/> })}</span></h2>
                     <ol class="minutes-items">
                         {s.items.iter().map(|item| view! { <Item r=r.clone() item=item.clone()/> }).collect_view()}
                     </ol>
@@ -108,6 +109,7 @@ fn Attendance(r: Record) -> impl IntoView {
                     <th scope="col">{t!(i18n, country)}</th>
                     <th scope="col">{t!(i18n, att_mode)}</th>
                     <th scope="col">{t!(i18n, att_delegates)}</th>
+                    <th scope="col">{t!(i18n, att_session)}</th>
                 </tr></thead>
                 <tbody>
                     {r.attendees.iter().map(|at| {
@@ -119,12 +121,24 @@ fn Attendance(r: Record) -> impl IntoView {
                                 <td>{at.country.as_ref().map(|c| c.name.clone()).unwrap_or_default()}</td>
                                 <td>{move || mode.tr()}</td>
                                 <td>{at.delegates}</td>
+                                <td>{sessions_attended(&at.sessions)}</td>
                             </tr>
                         }
                     }).collect_view()}
                 </tbody>
             </table>
         </section>
+    }
+}
+
+/// The sessions an attendee took part in: all of them when it was recorded for the whole
+/// assembly, else their titles.
+fn sessions_attended(sessions: &[String]) -> AnyView {
+    let i18n = use_i18n();
+    if sessions.is_empty() {
+        t!(i18n, whole_assembly).into_any()
+    } else {
+        sessions.join(", ").into_any()
     }
 }
 
@@ -279,7 +293,7 @@ fn Declaration(r: Record) -> impl IntoView {
                 }}
                 {d.texts.iter().map(|t| view! {
                     <div class="declaration-text" lang=t.language.clone()>
-                        <h3>{language_name(&t.language)}</h3>
+                        <h3><LanguageName tag=t.language.clone()/></h3>
                         {t.body.split("\n\n").map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()}
                     </div>
                 }).collect_view()}

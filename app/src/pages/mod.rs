@@ -21,7 +21,7 @@ pub use home::HomePage;
 pub use live::{LivePage, ProjectorPage};
 pub use login::LoginPage;
 pub use minutes::MinutesPage;
-pub use news::{language_name, NewsPage};
+pub use news::{provide_languages, LanguageName, NewsPage, PublishedLanguages};
 pub use register::RegisterPage;
 
 use leptos::prelude::*;

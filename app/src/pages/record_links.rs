@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::pages::PublishedLanguages;
 
 #[component]
 pub fn RecordLinks(number: i64) -> impl IntoView {
@@ -16,8 +17,7 @@ pub fn RecordLinks(number: i64) -> impl IntoView {
             <ul>
                 <li><a href=format!("/assemblies/{number}/minutes")>{t!(i18n, minutes)}</a></li>
                 <li>{t!(i18n, news_summary)}": "
-                    <a href=format!("/assemblies/{number}/news?lang=en") hreflang="en" lang="en">"English"</a>" · "
-                    <a href=format!("/assemblies/{number}/news?lang=ko") hreflang="ko" lang="ko">"한국어"</a>" · "
+                    <PublishedLanguages number/>" · "
                     <a href="/news.atom" type="application/atom+xml">{t!(i18n, news_feed)}</a>
                 </li>
                 <li><a href=format!("/assemblies/{number}/calendar.ics") type="text/calendar">{t!(i18n, calendar_feed)}</a></li>

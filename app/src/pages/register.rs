@@ -6,7 +6,7 @@ use plenary_core::model::{MemberKind, MemberStatus};
 use crate::api::load_register;
 use crate::i18n::*;
 use crate::layout::{ErrorPanel, LocalTitle};
-use crate::text::{chair_line, ordinal, Label};
+use crate::text::{chair_line, date, ordinal, Label};
 use plenary_core::views::ChairRole;
 
 #[component]
@@ -45,7 +45,7 @@ pub fn RegisterPage() -> impl IntoView {
                             <section class="country">
                                 <h2>{group.country.clone()}" "<small>{format!("({})", group.members.len())}</small></h2>
                                 <table>
-                                    <thead><tr><th scope="col">{t!(i18n, col_no)}</th><th scope="col">{t!(i18n, col_member)}</th><th scope="col">{t!(i18n, col_kind)}</th><th scope="col">{t!(i18n, col_status)}</th></tr></thead>
+                                    <thead><tr><th scope="col">{t!(i18n, col_no)}</th><th scope="col">{t!(i18n, col_member)}</th><th scope="col">{t!(i18n, col_kind)}</th><th scope="col">{t!(i18n, col_status)}</th><th scope="col">{t!(i18n, col_joined)}</th></tr></thead>
                                     <tbody>
                                         {group.members.into_iter().map(|m| view! {
                                             <tr class:muted=m.status != MemberStatus::Active>
@@ -53,6 +53,7 @@ pub fn RegisterPage() -> impl IntoView {
                                                 <td>{m.name}</td>
                                                 <td>{(m.kind != MemberKind::Member).then(|| { let k = m.kind; move || k.tr() })}</td>
                                                 <td>{let st = m.status; move || st.tr()}</td>
+                                                <td>{m.joined.map(|d| view! { <time datetime=d.to_string()>{move || date(d)}</time> })}</td>
                                             </tr>
                                         }).collect_view()}
                                     </tbody>

@@ -245,7 +245,7 @@ fn Desk(
                             None => view! {
                                 <ActionForm action=reverse attr:class="form inline">
                                     <input type="hidden" name="decision_id" value=d.id.to_string()/>
-                                    <label>{t!(i18n, vote_reason)}" "<input name="reason" required=true/></label>
+                                    <label>{t!(i18n, vote_reason)}" "<input name="reason" maxlength=plenary_core::model::limits::NOTE required=true/></label>
                                     <button type="submit">{t!(i18n, reverse_decision)}</button>
                                 </ActionForm>
                             }.into_any(),
@@ -294,7 +294,7 @@ fn OpenForms(
                         {items.into_iter().map(|(id, title)| view! { <option value=id.to_string()>{title}</option> }).collect_view()}
                     </select>
                 </label>
-                <label>{t!(i18n, vote_question)}<input name="form[question]" required=true/></label>
+                <label>{t!(i18n, vote_question)}<input name="form[question]" maxlength=plenary_core::model::limits::TITLE required=true/></label>
                 <VoteOptions default_rule=label!(i18n, rule_simple_majority_default)/>
             </ActionForm>
         </details>

@@ -1,7 +1,7 @@
 //! Signing in and out, accounts (one's own password; organizers: invitations, resets,
 //! deactivation), API tokens and the audit log.
 
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use chrono::{DateTime, Utc};
@@ -15,7 +15,7 @@ use tower_sessions::Session;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{created, ok, ApiErrorBody, ApiResult, Body, Id};
+use super::{created, ok, ApiErrorBody, ApiResult, Body, Id, Query};
 use crate::auth::{sign_in, sign_out, stay_signed_in, CallerOf};
 use crate::client::ClientIp;
 use crate::sign_in::{check_credentials, Credentials};
@@ -64,9 +64,11 @@ async fn session_delete(session: Session) -> ApiResult<StatusCode> {
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct PasswordChange {
+    #[schema(max_length = 1000)]
     pub current_password: String,
     /// At least 10 characters, and hard to guess (common passwords, names and patterns are
     /// refused on `new_password`).
+    #[schema(max_length = 1000)]
     pub new_password: String,
 }
 
@@ -107,6 +109,7 @@ pub async fn change_own_password(
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct TokenRequest {
     /// What the token is for, e.g. "venue screen".
+    #[schema(max_length = 200)]
     pub name: String,
     /// How many days the token works: 1 to 365, 90 when not given.
     #[serde(default)]

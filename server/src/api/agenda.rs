@@ -5,7 +5,8 @@ use axum::http::StatusCode;
 use axum::Json;
 use plenary_core::actions;
 use plenary_core::model::*;
-use plenary_core::storage::{list_items, list_speakers};
+use plenary_core::storage::{list_items, list_speakers, Held};
+use plenary_core::times::{ActualTimes, ActualTimesInput};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -24,6 +25,37 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(speaker_update, speaker_delete))
         .routes(routes!(speaker_move))
         .routes(routes!(application_update, application_delete))
+        .routes(routes!(session_actual_times))
+        .routes(routes!(item_actual_times))
+}
+
+/// Corrects when a session actually started and ended (organizers), e.g. for an assembly
+/// recorded after the day. Times on the venue's clock (`2027-04-10T09:30`) or with an offset;
+/// the end after the start; both null for "not held". Audited as `session.actual_times`.
+#[utoipa::path(put, path = "/api/sessions/{id}/actual-times", tag = "agenda", params(("id" = i64, Path)), request_body = ActualTimesInput,
+    responses((status = 200, body = ActualTimes), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+async fn session_actual_times(
+    State(s): State<AppState>,
+    CallerOf(c): CallerOf,
+    Id(id): Id<i64>,
+    Body(input): Body<ActualTimesInput>,
+) -> ApiResult<Json<ActualTimes>> {
+    let held = Held::Session(id);
+    ok(actions::correct_actual_times(&s.db, Some(&*s.hub), c.actor(), held, &input).await)
+}
+
+/// Corrects when an agenda item actually started and ended (organizers), as for a session.
+/// Audited as `agenda_item.actual_times`.
+#[utoipa::path(put, path = "/api/items/{id}/actual-times", tag = "agenda", params(("id" = i64, Path)), request_body = ActualTimesInput,
+    responses((status = 200, body = ActualTimes), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+async fn item_actual_times(
+    State(s): State<AppState>,
+    CallerOf(c): CallerOf,
+    Id(id): Id<i64>,
+    Body(input): Body<ActualTimesInput>,
+) -> ApiResult<Json<ActualTimes>> {
+    let held = Held::Item(id);
+    ok(actions::correct_actual_times(&s.db, Some(&*s.hub), c.actor(), held, &input).await)
 }
 
 #[utoipa::path(put, path = "/api/sessions/{id}", tag = "agenda", params(("id" = i64, Path)), request_body = NewSession,

@@ -42,7 +42,8 @@ struct CheckIn {
     delegates: i64,
 }
 
-/// Who took part: every line, the totals of the whole-assembly lines, and whether check-in is
+/// Who took part: every line, the totals of who took part (for the whole assembly or some of
+/// its sessions, each government or guest once), and whether check-in is
 /// open (organizers; the public reads attendance in the record and `attendance.csv`).
 #[utoipa::path(get, path = "/api/assemblies/{number}/attendance", tag = "attendance", params(("number" = i64, Path)),
     responses((status = 200, body = AttendanceSheet), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)))]

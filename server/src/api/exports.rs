@@ -3,7 +3,7 @@
 //! Popolo motions and vote events, and the Atom feed of published news summaries.
 
 use axum::extract::State;
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use plenary_core::actions;
@@ -27,19 +27,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(ballots_csv))
         .routes(routes!(popolo))
         .routes(routes!(news_feed))
-}
-
-/// The site's own address as the request reached it, for links in feeds.
-fn base_url(headers: &HeaderMap) -> String {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("localhost");
-    let scheme = headers
-        .get("x-forwarded-proto")
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("http");
-    format!("{scheme}://{host}")
 }
 
 /// A text answer of `content_type`, or the error.
@@ -89,8 +76,10 @@ async fn document_import(
 /// time zone, to subscribe to.
 #[utoipa::path(get, path = "/assemblies/{number}/calendar.ics", tag = "exports", params(("number" = i64, Path)),
     responses((status = 200, content_type = "text/calendar"), (status = 404, body = ApiErrorBody)))]
-async fn calendar(State(s): State<AppState>, Id(number): Id<i64>, headers: HeaderMap) -> Response {
-    let url = format!("{}/assemblies/{number}/agenda", base_url(&headers));
+async fn calendar(State(s): State<AppState>, Id(number): Id<i64>) -> Response {
+    // The configured address of the site, never the request's Host header: a feed read through
+    // another name (or a forged one) must not link elsewhere.
+    let url = format!("{}/assemblies/{number}/agenda", s.public_url);
     let result = actions::assembly_record(&s.db, number)
         .await
         .map(|r| exports::ical::calendar(&r, Some(&url)));
@@ -121,8 +110,8 @@ async fn ballots_csv(State(s): State<AppState>, Id(number): Id<i64>) -> Response
 /// member government's vote.
 #[utoipa::path(get, path = "/api/assemblies/{number}/popolo.json", tag = "exports", params(("number" = i64, Path)),
     responses((status = 200, content_type = "application/json"), (status = 404, body = ApiErrorBody)))]
-async fn popolo(State(s): State<AppState>, Id(number): Id<i64>, headers: HeaderMap) -> Response {
-    let base = base_url(&headers);
+async fn popolo(State(s): State<AppState>, Id(number): Id<i64>) -> Response {
+    let base = s.public_url.clone();
     match actions::assembly_record(&s.db, number).await {
         Ok(r) => Json(exports::popolo::vote_events(&r, &base)).into_response(),
         Err(e) => ApiError(e).into_response(),
@@ -132,8 +121,8 @@ async fn popolo(State(s): State<AppState>, Id(number): Id<i64>, headers: HeaderM
 /// Every published news summary, newest first (Atom).
 #[utoipa::path(get, path = "/news.atom", tag = "exports",
     responses((status = 200, content_type = "application/atom+xml")))]
-async fn news_feed(State(s): State<AppState>, headers: HeaderMap) -> Response {
-    let base = base_url(&headers);
+async fn news_feed(State(s): State<AppState>) -> Response {
+    let base = s.public_url.clone();
     // A database without an association yet still has a feed, an empty one.
     let title =
         s.db.reading(async |tx| plenary_core::storage::get_association(tx).await)

@@ -2,7 +2,7 @@
 //! organizers enter after each item, the news summary (generated, edited, published) and its
 //! photos, and the record itself as one JSON document.
 
-use axum::extract::{Multipart, State};
+use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Json;
@@ -18,7 +18,7 @@ use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{created, deleted, ok, ApiError, ApiErrorBody, ApiResult, Body, Id};
+use super::{created, deleted, ok, ApiError, ApiErrorBody, ApiResult, Body, Id, Query, Upload};
 use crate::auth::CallerOf;
 use crate::AppState;
 
@@ -40,10 +40,26 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(attachment_show, attachment_delete))
 }
 
+/// The free-text outcome of an agenda item (not a vote's outcome, `Outcome`).
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
-struct Outcome {
+struct ItemOutcome {
     /// The free-text outcome; empty clears it.
+    #[schema(max_length = 5000)]
     outcome: String,
+}
+
+/// A photo as the upload form sends it (`multipart/form-data`).
+#[derive(utoipa::ToSchema)]
+#[allow(
+    dead_code,
+    reason = "it only describes the form in the OpenAPI document"
+)]
+struct PhotoUpload {
+    /// The photo: JPEG, PNG or WebP, at most 5 MB.
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
+    #[schema(max_length = 300)]
+    caption: Option<String>,
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -54,7 +70,9 @@ struct Publication {
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 struct LanguageQuery {
-    /// "en", "ko", … (the first published language when none is given or it has none).
+    /// A BCP 47 tag ("en", "de", …): 404 when the summary is not published in it. When none
+    /// is given, the association's main language published (the page lists the others).
+    #[param(max_length = 35)]
     lang: Option<String>,
 }
 
@@ -78,13 +96,13 @@ async fn desk_show(
 }
 
 /// Records the outcome of an agenda item (organizers).
-#[utoipa::path(put, path = "/api/agenda-items/{id}/outcome", tag = "record", params(("id" = i64, Path)), request_body = Outcome,
+#[utoipa::path(put, path = "/api/agenda-items/{id}/outcome", tag = "record", params(("id" = i64, Path)), request_body = ItemOutcome,
     responses((status = 200, body = Option<String>), (status = 404, body = ApiErrorBody)))]
 async fn outcome_record(
     State(s): State<AppState>,
     CallerOf(c): CallerOf,
     Id(id): Id<i64>,
-    Body(input): Body<Outcome>,
+    Body(input): Body<ItemOutcome>,
 ) -> ApiResult<Json<Option<String>>> {
     ok(actions::record_outcome(&s.db, c.actor(), id, &input.outcome).await)
 }
@@ -190,9 +208,9 @@ async fn news_draft(
 async fn news_show(
     State(s): State<AppState>,
     Id(number): Id<i64>,
-    axum::extract::Query(q): axum::extract::Query<LanguageQuery>,
+    Query(q): Query<LanguageQuery>,
 ) -> ApiResult<Json<NewsPage>> {
-    ok(actions::news_page(&s.db, number, q.lang.as_deref().unwrap_or("en")).await)
+    ok(actions::news_page(&s.db, number, q.lang.as_deref()).await)
 }
 
 /// Edits a news summary's headline, lead and body (organizers).
@@ -219,15 +237,30 @@ async fn news_publish(
     ok(actions::publish_news(&s.db, c.actor(), id, input.published).await)
 }
 
+/// Why an upload could not be taken: its body is over the size limit (413), or what is wrong.
+enum Refused {
+    TooLarge,
+    Invalid(Error),
+}
+
+impl From<Error> for Refused {
+    fn from(e: Error) -> Self {
+        Refused::Invalid(e)
+    }
+}
+
 /// The fields of an upload: `file` (the photo) and an optional `caption`.
-async fn upload(mut form: Multipart) -> Result<NewAttachment, Error> {
+async fn upload(Upload(mut form): Upload) -> Result<NewAttachment, Refused> {
     let unreadable = |e: axum::extract::multipart::MultipartError| {
-        Error::invalid(
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            return Refused::TooLarge;
+        }
+        Refused::Invalid(Error::invalid(
             "file",
             Problem::Unreadable {
                 detail: e.body_text(),
             },
-        )
+        ))
     };
     let mut photo = None;
     let mut caption = None;
@@ -260,18 +293,21 @@ async fn upload(mut form: Multipart) -> Result<NewAttachment, Error> {
 /// PNG or WebP, at most 5 MB; the file's own bytes must match its type) and `caption`. A
 /// browser's form post is sent back to the record desk.
 #[utoipa::path(post, path = "/api/assemblies/{number}/attachments", tag = "record", params(("number" = i64, Path)),
-    request_body(content_type = "multipart/form-data", description = "file, caption"),
+    request_body(content = PhotoUpload, content_type = "multipart/form-data"),
     responses((status = 201, body = Attachment), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
 async fn attachment_upload(
     State(s): State<AppState>,
     CallerOf(c): CallerOf,
     Id(number): Id<i64>,
     headers: HeaderMap,
-    form: Multipart,
+    form: Upload,
 ) -> Response {
     let result = match upload(form).await {
         Ok(input) => actions::add_attachment(&s.db, c.actor(), number, &input).await,
-        Err(e) => Err(e),
+        Err(Refused::TooLarge) => {
+            return super::status_error(StatusCode::PAYLOAD_TOO_LARGE, Some("file"))
+        }
+        Err(Refused::Invalid(e)) => Err(e),
     };
     let from_browser = headers
         .get(header::ACCEPT)

@@ -1,14 +1,19 @@
-//! The register: countries, member governments, persons, committees.
+//! The register: the association, countries, member governments, persons, committees, the
+//! chairs by term, and the import of a register from CSV.
 
+use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::Json;
 use plenary_core::actions;
 use plenary_core::model::*;
+use plenary_core::register_import;
 use plenary_core::storage::{
-    get_association, list_committees, list_countries, list_members, list_persons,
+    get_association, list_chairmanships, list_committees, list_countries, list_members,
+    list_persons,
 };
 use plenary_core::views::RegisterPage;
+use plenary_core::{Error, Problem};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -20,6 +25,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(register_show))
         .routes(routes!(association_show, association_update))
+        .routes(routes!(chairmanships_list))
+        .routes(routes!(chair_record, chair_remove))
+        .routes(routes!(register_import))
         .routes(routes!(countries_list, country_create))
         .routes(routes!(country_update))
         .routes(routes!(members_list, member_create))
@@ -189,14 +197,103 @@ async fn association_show(State(s): State<AppState>) -> ApiResult<Json<NewAssoci
     ok(s.db.reading(async |tx| get_association(tx).await).await)
 }
 
-/// Changes the association's record and settings (organizers); whether associate members vote
-/// applies to votes from then on.
+/// Sets up the association (organizers): creates it on a database that has none (201), or
+/// changes it (200). Whether associate members vote applies to votes from then on.
 #[utoipa::path(put, path = "/api/association", tag = "register", request_body = NewAssociation,
-    responses((status = 200, body = NewAssociation), (status = 422, body = ApiErrorBody)))]
+    responses((status = 200, description = "The association was changed", body = NewAssociation),
+        (status = 201, description = "The association was set up", body = NewAssociation),
+        (status = 422, body = ApiErrorBody)))]
 async fn association_update(
     State(s): State<AppState>,
     CallerOf(c): CallerOf,
     Body(input): Body<NewAssociation>,
-) -> ApiResult<Json<NewAssociation>> {
-    ok(actions::update_association(&s.db, c.actor(), &input).await)
+) -> ApiResult<(StatusCode, Json<NewAssociation>)> {
+    let (association, created) = actions::set_association(&s.db, c.actor(), &input).await?;
+    Ok((created_or_ok(created), Json(association)))
+}
+
+fn created_or_ok(created: bool) -> StatusCode {
+    if created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    }
+}
+
+/// The chairs by term, with the decision that elected each (none for a chair recorded from the
+/// association's earlier history).
+#[utoipa::path(get, path = "/api/chairmanships", tag = "register", responses((status = 200, body = [Chairmanship])))]
+async fn chairmanships_list(State(s): State<AppState>) -> ApiResult<Json<Vec<Chairmanship>>> {
+    ok(s.db.reading(async |tx| list_chairmanships(tx).await).await)
+}
+
+/// Records the chair of an earlier term without a decision (201), or changes such a chair
+/// (200), so that a register can start mid-history. A chair an assembly elected changes only by
+/// reversing its decision (409).
+#[utoipa::path(put, path = "/api/chairmanships/{term}", tag = "register", params(("term" = i64, Path)), request_body = NewChair,
+    responses((status = 200, description = "The chair was changed", body = Chairmanship),
+        (status = 201, description = "The chair was recorded", body = Chairmanship),
+        (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+async fn chair_record(
+    State(s): State<AppState>,
+    CallerOf(c): CallerOf,
+    Id(term): Id<i64>,
+    Body(input): Body<NewChair>,
+) -> ApiResult<(StatusCode, Json<Chairmanship>)> {
+    let (chair, created) = actions::record_earlier_chair(&s.db, c.actor(), term, &input).await?;
+    Ok((created_or_ok(created), Json(chair)))
+}
+
+/// Removes the chair of an earlier term; one an assembly elected is removed only by reversing
+/// its decision (409).
+#[utoipa::path(delete, path = "/api/chairmanships/{term}", tag = "register", params(("term" = i64, Path)),
+    responses((status = 204), (status = 404, body = ApiErrorBody), (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+async fn chair_remove(
+    State(s): State<AppState>,
+    CallerOf(c): CallerOf,
+    Id(term): Id<i64>,
+) -> ApiResult<StatusCode> {
+    deleted(actions::remove_earlier_chair(&s.db, c.actor(), term).await)
+}
+
+/// Imports the register from a CSV file (organizers), all rows or none. A header row names the
+/// columns, in any order: `country_code`, `country_name`, `member_name`, `kind` (member,
+/// associate, observer), `status` (applicant, active, withdrawn, archived), and optionally
+/// `ordinal` and `joined` (YYYY-MM-DD). Countries are matched by code, member governments by
+/// name (any case; a match is updated). A refused file answers 422 with
+/// `problem.key = "rows_refused"` and every refused cell in `problem.args.rows` as
+/// `{line, column, problem}` (the header is line 1); nothing is stored.
+#[utoipa::path(post, path = "/api/register/import", tag = "register",
+    request_body(content = String, content_type = "text/csv",
+        description = "country_code,country_name,member_name,kind,status,ordinal,joined"),
+    responses((status = 200, description = "What the import added and changed", body = ImportSummary),
+        (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+async fn register_import(
+    State(s): State<AppState>,
+    CallerOf(c): CallerOf,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Json<ImportSummary>> {
+    let csv = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim_start().to_ascii_lowercase().starts_with("text/csv"));
+    if !csv {
+        return Err(Error::invalid(
+            "body",
+            Problem::Unreadable {
+                detail: "expected Content-Type: text/csv".into(),
+            },
+        )
+        .into());
+    }
+    let text = std::str::from_utf8(&body).map_err(|_| {
+        Error::invalid(
+            register_import::FIELD,
+            Problem::Unreadable {
+                detail: "the file is not UTF-8 text".into(),
+            },
+        )
+    })?;
+    ok(actions::import_register(&s.db, c.actor(), text).await)
 }

@@ -186,7 +186,7 @@ async fn bad_input_names_its_field_and_changes_nothing(db: Db) {
             json!({"code": 5}),
         )
         .await;
-    assert_eq!(error["field"], "body");
+    assert_eq!(error["field"], "code", "the field that could not be read");
     let error = org
         .expect(
             StatusCode::UNPROCESSABLE_ENTITY,

@@ -23,6 +23,8 @@ const ORGANIZERS_READ: &[&str] = &[
     "/api/assemblies/{number}/record-desk",
     "/api/assemblies/{number}/document",
     "/sfn/load_workspace",
+    "/sfn/load_association_setup",
+    "/sfn/load_chairmanships",
     "/sfn/load_editor",
     "/sfn/load_users",
     "/sfn/load_tokens",
@@ -43,6 +45,7 @@ const PUBLIC_READ: &[&str] = &[
     "/api/persons",
     "/api/committees",
     "/api/association",
+    "/api/chairmanships",
     "/api/assemblies",
     "/api/assemblies/{number}",
     "/api/assemblies/{number}/agenda",
@@ -69,6 +72,7 @@ const PUBLIC_READ: &[&str] = &[
     "/sfn/load_live",
     "/sfn/load_minutes",
     "/sfn/load_news",
+    "/sfn/load_languages",
     "/sfn/load_association",
     "/sfn/load_ballot_paper",
 ];
@@ -113,6 +117,7 @@ async fn read(client: &Client, path: &str) -> (StatusCode, String) {
 fn arguments(function: &str, vote: i64) -> String {
     match function {
         "/sfn/load_news" => "number=13&language=ru".into(),
+        "/sfn/load_languages" => "number=13&reader=ko".into(),
         "/sfn/load_ballot_paper" => format!("vote_id={vote}"),
         "/sfn/load_workspace"
         | "/sfn/load_users"
@@ -121,7 +126,9 @@ fn arguments(function: &str, vote: i64) -> String {
         | "/sfn/load_me"
         | "/sfn/load_home"
         | "/sfn/load_register"
-        | "/sfn/load_association" => String::new(),
+        | "/sfn/load_association"
+        | "/sfn/load_association_setup"
+        | "/sfn/load_chairmanships" => String::new(),
         _ => "number=13".into(),
     }
 }

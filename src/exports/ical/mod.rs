@@ -1,8 +1,8 @@
 //! The assembly as an iCalendar feed (RFC 5545): one event per session and one per agenda item,
 //! on the venue's clock, for delegates to subscribe to in their own calendars.
 //!
-//! The output is a pure function of the record: UIDs come from the assembly's number and the
-//! item ids, and DTSTAMP from the last thing the record says happened, so two requests for the
+//! The output is a pure function of the record: UIDs come from the assembly's lasting id (not
+//! its number, which may be corrected) and the item ids, and DTSTAMP from the last thing the record says happened, so two requests for the
 //! same record give the same bytes (and caches and calendar clients see no change).
 
 mod lines;
@@ -115,14 +115,17 @@ fn instant(time: &ShownTime) -> Option<DateTime<Utc>> {
         .map(|t| t.with_timezone(&Utc))
 }
 
-/// From the first start to the last end of anything the feed schedules: the stretch the
-/// VTIMEZONE has to describe.
+/// From the first start to the last end of anything the feed schedules (its start, for what is
+/// under way): the stretch the VTIMEZONE has to describe.
 fn span(record: &Record) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
     let times = record.sessions.iter().flat_map(|s| {
         std::iter::once((&s.start, &s.end)).chain(s.items.iter().map(|i| (&i.start, &i.end)))
     });
     let (starts, ends): (Vec<_>, Vec<_>) = times
-        .filter_map(|(start, end)| Some((instant(start)?, instant(end)?)))
+        .filter_map(|(start, end)| {
+            let start = instant(start)?;
+            Some((start, end.as_ref().map_or(Some(start), instant)?))
+        })
         .unzip();
     Some((starts.into_iter().min()?, ends.into_iter().max()?))
 }
@@ -157,23 +160,24 @@ struct Feed<'a> {
 impl Feed<'_> {
     fn session_uid(&self, position: usize) -> String {
         format!(
-            "assembly-{}-session-{position}@plenary",
-            self.record.assembly.number
+            "assembly-id-{}-session-{position}@plenary",
+            self.record.assembly.id
         )
     }
 
     fn item_uid(&self, item: &RecordItem) -> String {
         format!(
-            "assembly-{}-item-{}@plenary",
-            self.record.assembly.number, item.id
+            "assembly-id-{}-item-{}@plenary",
+            self.record.assembly.id, item.id
         )
     }
 
     /// Sessions are numbered by their place in the assembly: the record gives them no id.
     fn write_session(&self, lines: &mut ContentLines, position: usize, session: &RecordSession) {
-        let (Some(start), Some(end)) = (instant(&session.start), instant(&session.end)) else {
+        let Some(start) = instant(&session.start) else {
             return;
         };
+        let end = session.end.as_ref().and_then(instant);
         lines.begin("VEVENT");
         lines.text("UID", &self.session_uid(position));
         self.write_common(lines, start, end);
@@ -188,9 +192,10 @@ impl Feed<'_> {
     }
 
     fn write_item(&self, lines: &mut ContentLines, session: usize, item: &RecordItem) {
-        let (Some(start), Some(end)) = (instant(&item.start), instant(&item.end)) else {
+        let Some(start) = instant(&item.start) else {
             return;
         };
+        let end = item.end.as_ref().and_then(instant);
         lines.begin("VEVENT");
         lines.text("UID", &self.item_uid(item));
         self.write_common(lines, start, end);
@@ -209,10 +214,20 @@ impl Feed<'_> {
         lines.end("VEVENT");
     }
 
-    fn write_common(&self, lines: &mut ContentLines, start: DateTime<Utc>, end: DateTime<Utc>) {
+    /// Times as the record shows them (`crate::times::shown_span`): planned before, actual
+    /// after. What is under way has no DTEND yet, so it is an event of its start alone
+    /// (RFC 5545 §3.6.1), never a planned start with an actual end.
+    fn write_common(
+        &self,
+        lines: &mut ContentLines,
+        start: DateTime<Utc>,
+        end: Option<DateTime<Utc>>,
+    ) {
         lines.value("DTSTAMP", &[], &utc_value(self.stamp));
         self.clock.write(lines, "DTSTART", start);
-        self.clock.write(lines, "DTEND", end);
+        if let Some(end) = end {
+            self.clock.write(lines, "DTEND", end);
+        }
         lines.text("LOCATION", &self.record.assembly.venue);
         if let Some(url) = &self.agenda_url {
             lines.value("URL", &[], url);

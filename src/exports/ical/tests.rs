@@ -89,8 +89,8 @@ fn there_is_one_event_per_session_and_per_agenda_item() {
         .map(|e| value(&e.properties, "UID"))
         .collect();
     assert_eq!(uids.len(), 10, "UIDs are unique: {uids:?}");
-    assert!(uids.contains("assembly-13-session-1@plenary"));
-    assert!(uids.contains("assembly-13-item-11@plenary"));
+    assert!(uids.contains("assembly-id-4-session-1@plenary"));
+    assert!(uids.contains("assembly-id-4-item-11@plenary"));
 }
 
 #[test]
@@ -105,14 +105,14 @@ fn the_calendar_says_what_it_is_and_who_made_it() {
         "13th General Assembly of the Association of North East Asia Regional Governments"
     );
     assert_eq!(value(p, "URL"), URL);
-    let session = event(&calendar, "assembly-13-session-2@plenary");
+    let session = event(&calendar, "assembly-id-4-session-2@plenary");
     assert_eq!(value(&session.properties, "URL"), format!("{URL}/agenda"));
 }
 
 #[test]
 fn times_are_on_the_venue_clock_with_its_tzid() {
     let calendar = parse(&calendar(&fixture::record(), None));
-    let opening = event(&calendar, "assembly-13-session-1@plenary");
+    let opening = event(&calendar, "assembly-id-4-session-1@plenary");
     let start = property(&opening.properties, "DTSTART");
     assert_eq!(param(start, "TZID"), Some("Asia/Seoul"));
     assert_eq!(start.value.as_deref(), Some("20210810T100000"));
@@ -147,16 +147,22 @@ fn berlin_night_of_the_change() -> Record {
     record.assembly.time_zone = "Europe/Berlin".into();
     let by = utc("2024-10-26T23:30:00Z") - utc("2021-08-10T01:00:00Z");
     for session in &mut record.sessions {
-        for time in [&mut session.start, &mut session.end] {
+        for time in [Some(&mut session.start), session.end.as_mut()]
+            .into_iter()
+            .flatten()
+        {
             time.utc = (utc(&time.utc) + by).to_rfc3339();
         }
         for item in &mut session.items {
-            for time in [&mut item.start, &mut item.end] {
+            for time in [Some(&mut item.start), item.end.as_mut()]
+                .into_iter()
+                .flatten()
+            {
                 time.utc = (utc(&time.utc) + by).to_rfc3339();
             }
         }
     }
-    record.sessions[3].end.utc = "2024-10-27T02:30:00+00:00".into();
+    record.sessions[3].end.as_mut().unwrap().utc = "2024-10-27T02:30:00+00:00".into();
     record
 }
 
@@ -191,7 +197,7 @@ fn a_change_of_clock_during_the_assembly_adds_the_observance_it_leads_to() {
 #[test]
 fn a_time_in_the_repeated_hour_is_written_in_utc() {
     let calendar = parse(&calendar(&berlin_night_of_the_change(), None));
-    let closing = event(&calendar, "assembly-13-session-4@plenary");
+    let closing = event(&calendar, "assembly-id-4-session-4@plenary");
     // 01:10 UTC is 02:10 CET, the second 02:10 of the night: a TZID would name the first.
     let start = property(&closing.properties, "DTSTART");
     assert_eq!(param(start, "TZID"), None);
@@ -201,7 +207,7 @@ fn a_time_in_the_repeated_hour_is_written_in_utc() {
     assert_eq!(param(end, "TZID"), Some("Europe/Berlin"));
     assert_eq!(end.value.as_deref(), Some("20241027T033000"));
     // 00:00 UTC is 02:00 CEST, the first 02:00: the TZID form reads back right.
-    let session_1 = event(&calendar, "assembly-13-session-2@plenary");
+    let session_1 = event(&calendar, "assembly-id-4-session-2@plenary");
     let start = property(&session_1.properties, "DTSTART");
     assert_eq!(param(start, "TZID"), Some("Europe/Berlin"));
     assert_eq!(start.value.as_deref(), Some("20241027T020000"));
@@ -221,14 +227,14 @@ fn a_long_line_is_folded_at_75_octets_and_unfolds_whole() {
         .expect("the opening ceremony's summary");
     assert!(physical[folded + 1].starts_with(' '), "it is folded");
     let calendar = parse(&feed);
-    let opening = event(&calendar, "assembly-13-session-1@plenary");
+    let opening = event(&calendar, "assembly-id-4-session-1@plenary");
     assert_eq!(
         unescape(value(&opening.properties, "SUMMARY")),
         "13th General Assembly of the Association of North East Asia Regional Governments: \
          Opening Ceremony"
     );
     // Korean text folds on character boundaries and reads back whole.
-    let declaration = event(&calendar, "assembly-13-item-30@plenary");
+    let declaration = event(&calendar, "assembly-id-4-item-30@plenary");
     assert_eq!(
         unescape(value(&declaration.properties, "SUMMARY")),
         "Adoption of the Declaration of the 13th General Assembly (제13차 총회 선언문 채택)"
@@ -238,7 +244,7 @@ fn a_long_line_is_folded_at_75_octets_and_unfolds_whole() {
 #[test]
 fn commas_semicolons_and_line_breaks_are_escaped_and_read_back() {
     let calendar = parse(&calendar(&fixture::record(), None));
-    let liaoning = event(&calendar, "assembly-13-item-11@plenary");
+    let liaoning = event(&calendar, "assembly-id-4-item-11@plenary");
     let raw = value(&liaoning.properties, "SUMMARY");
     assert_eq!(
         raw,
@@ -248,7 +254,7 @@ fn commas_semicolons_and_line_breaks_are_escaped_and_read_back() {
         unescape(raw),
         "Membership of Liaoning Province, China; the 79th member"
     );
-    let declaration = event(&calendar, "assembly-13-item-30@plenary");
+    let declaration = event(&calendar, "assembly-id-4-item-30@plenary");
     assert_eq!(
         unescape(value(&declaration.properties, "DESCRIPTION")),
         "Outcome: Adopted.\nThe text follows in the minutes."
@@ -258,7 +264,7 @@ fn commas_semicolons_and_line_breaks_are_escaped_and_read_back() {
 #[test]
 fn an_item_describes_its_speakers_their_delivery_and_its_outcome() {
     let calendar = parse(&calendar(&fixture::record(), None));
-    let guest = event(&calendar, "assembly-13-item-2@plenary");
+    let guest = event(&calendar, "assembly-id-4-item-2@plenary");
     assert_eq!(
         unescape(value(&guest.properties, "DESCRIPTION")),
         "Ban Ki-moon, former Secretary-General of the United Nations (United Nations), \
@@ -268,17 +274,17 @@ fn an_item_describes_its_speakers_their_delivery_and_its_outcome() {
     let related = property(&guest.properties, "RELATED-TO");
     assert_eq!(
         related.value.as_deref(),
-        Some("assembly-13-session-1@plenary")
+        Some("assembly-id-4-session-1@plenary")
     );
     assert_eq!(param(related, "RELTYPE"), Some("PARENT"));
 
-    let ulsan = event(&calendar, "assembly-13-item-10@plenary");
+    let ulsan = event(&calendar, "assembly-id-4-item-10@plenary");
     assert_eq!(
         unescape(value(&ulsan.properties, "DESCRIPTION")),
         "Mayor Song Chul-ho (Ulsan Metropolitan City), statement of thanks, online\n\
          Outcome: Approved unanimously; Ulsan chairs the 14th term."
     );
-    let report = event(&calendar, "assembly-13-item-20@plenary");
+    let report = event(&calendar, "assembly-id-4-item-20@plenary");
     assert_eq!(
         unescape(value(&report.properties, "DESCRIPTION")),
         "Representative of Hyogo Prefecture, presenter, in person"
@@ -288,7 +294,7 @@ fn an_item_describes_its_speakers_their_delivery_and_its_outcome() {
 #[test]
 fn a_session_lists_its_programme_on_the_venue_clock() {
     let calendar = parse(&calendar(&fixture::record(), None));
-    let session = event(&calendar, "assembly-13-session-1@plenary");
+    let session = event(&calendar, "assembly-id-4-session-1@plenary");
     assert_eq!(
         unescape(value(&session.properties, "DESCRIPTION")),
         "10:00 Welcoming remarks\n10:10 Guest congratulatory speech"
@@ -326,8 +332,125 @@ fn an_unknown_time_zone_falls_back_to_utc_without_a_vtimezone() {
     record.assembly.time_zone = "Mars/Olympus_Mons".into();
     let calendar = parse(&calendar(&record, None));
     assert!(calendar.timezones.is_empty());
-    let opening = event(&calendar, "assembly-13-session-1@plenary");
+    let opening = event(&calendar, "assembly-id-4-session-1@plenary");
     let start = property(&opening.properties, "DTSTART");
     assert_eq!(param(start, "TZID"), None);
     assert_eq!(start.value.as_deref(), Some("20210810T010000Z"));
+}
+
+/// A three-day assembly as storage gives it: a session whose item was recorded as held 83 days
+/// after its planned day (a record entered late) while the session itself has no actual times,
+/// and a session on the third day that is under way.
+async fn a_multi_day_assembly_has_no_event_longer_than_what_was_held(db: crate::storage::Db) {
+    use crate::model::*;
+    use crate::storage::*;
+    use crate::times::ActualTimes;
+
+    crate::demo::load(&db).await.unwrap();
+    let at = |text: &str| utc(text);
+    let mut tx = db.begin().await.unwrap();
+    let assembly = insert_assembly(
+        &mut tx,
+        &NewAssembly {
+            number: 40,
+            title: "40th General Assembly".into(),
+            slogan: None,
+            start_date: chrono::NaiveDate::from_ymd_opt(2027, 3, 20).unwrap(),
+            end_date: chrono::NaiveDate::from_ymd_opt(2027, 3, 22).unwrap(),
+            venue: "Rotes Rathaus".into(),
+            host_member_id: None,
+            mode: AssemblyMode::InPerson,
+            time_zone: "Europe/Berlin".into(),
+            status: AssemblyStatus::InProgress,
+        },
+    )
+    .await
+    .unwrap();
+    let mut session = async |title: &str, start: &str| {
+        let s = NewSession {
+            title: title.into(),
+            kind: SessionKind::Working,
+            planned_start: at(start).into(),
+        };
+        let id = insert_session(&mut tx, assembly, &s, at(start))
+            .await
+            .unwrap();
+        let item = NewAgendaItem {
+            kind: AgendaItemKind::Report,
+            title: format!("{title}: report"),
+            planned_minutes: 45,
+        };
+        (id, insert_agenda_item(&mut tx, id, &item).await.unwrap())
+    };
+    let (_, late_item) = session("First day", "2027-03-20T08:30:00Z").await;
+    let (third_day, _) = session("Third day", "2027-03-22T08:30:00Z").await;
+    let recorded = ActualTimes {
+        actual_start: Some(at("2027-06-11T13:40:00Z")),
+        actual_end: Some(at("2027-06-11T15:25:00Z")),
+    };
+    set_actual_times(&mut tx, Held::Item(late_item), &recorded)
+        .await
+        .unwrap();
+    let under_way = ActualTimes {
+        actual_start: Some(at("2027-03-22T08:35:00Z")),
+        actual_end: None,
+    };
+    set_actual_times(&mut tx, Held::Session(third_day), &under_way)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+
+    let feed = calendar(&load_record(&db, 40).await.unwrap(), None);
+    let parsed = parse(&feed);
+    // Events by their summary: the UIDs name the assembly's id, which storage chose.
+    let when = |summary: &str, name: &str| {
+        let e = parsed
+            .events
+            .iter()
+            .find(|e| value(&e.properties, "SUMMARY") == summary)
+            .unwrap_or_else(|| panic!("no event {summary} in\n{feed}"));
+        e.properties
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.value.clone().unwrap_or_default())
+    };
+    let first = "40th General Assembly: First day";
+    assert_eq!(
+        (when(first, "DTSTART"), when(first, "DTEND")),
+        (
+            Some("20270320T093000".into()),
+            Some("20270320T101500".into())
+        ),
+        "the session is shown as planned, not from its planned start to its item's actual end"
+    );
+    let item = "First day: report";
+    assert_eq!(
+        (when(item, "DTSTART"), when(item, "DTEND")),
+        (
+            Some("20270611T154000".into()),
+            Some("20270611T172500".into())
+        ),
+        "the item is shown as it was held"
+    );
+    let third = "40th General Assembly: Third day";
+    assert_eq!(when(third, "DTSTART"), Some("20270322T093500".into()));
+    assert_eq!(when(third, "DTEND"), None, "under way: no end yet");
+    for e in &parsed.events {
+        let read = |name: &str| {
+            e.properties.iter().find(|p| p.name == name).and_then(|p| {
+                chrono::NaiveDateTime::parse_from_str(p.value.as_deref()?, "%Y%m%dT%H%M%S").ok()
+            })
+        };
+        if let (Some(start), Some(end)) = (read("DTSTART"), read("DTEND")) {
+            assert!(
+                end >= start && end - start < chrono::Duration::days(1),
+                "{start}..{end} in\n{feed}"
+            );
+        }
+    }
+}
+
+mod storage {
+    use super::a_multi_day_assembly_has_no_event_longer_than_what_was_held;
+    crate::both_engines!(a_multi_day_assembly_has_no_event_longer_than_what_was_held);
 }

@@ -10,6 +10,7 @@ use plenary_core::agenda::clock_times;
 use plenary_core::model::*;
 use plenary_core::views::{AssemblyEditor, EditorItem, EditorSession};
 
+use super::actual_times::ActualTimesForm;
 use super::{loading, ManageNav};
 use crate::api::*;
 use crate::forms::{
@@ -280,6 +281,7 @@ fn SessionEditor(number: i64, session: EditorSession) -> impl IntoView {
                     <button type="submit">{t!(i18n, save_session)}</button>
                 </ActionForm>
             </details>
+            <ActualTimesForm held="session" id=s.id actual=session.actual.clone()/>
             <ol class="editor-items">
                 {session.items.into_iter().zip(minutes).enumerate().map(|(i, (item, minutes))| {
                     let time = Signal::derive(move || times.get().get(i).cloned().unwrap_or_default());
@@ -370,6 +372,7 @@ fn ItemEditor(
                     <button type="submit">{t!(i18n, save_item)}</button>
                 </ActionForm>
                 <Speakers item_id=id speakers=item.speakers/>
+                <ActualTimesForm held="item" id=id actual=item.actual.clone()/>
             </details>
         </li>
     }

@@ -132,7 +132,7 @@ fn LineForm(
             <input type="hidden" name="number" value=sheet.number.to_string()/>
             {if guest {
                 view! {
-                    <label>{t!(i18n, att_guest_name)}<input name="form[guest_name]" required=true/></label>
+                    <label>{t!(i18n, att_guest_name)}<input name="form[guest_name]" maxlength=plenary_core::model::limits::NAME required=true/></label>
                     <label>{t!(i18n, att_guest_kind)}
                         <select name="form[guest_kind]">
                             {kinds.into_iter().map(|k| view! { <option value=k.as_str()>{move || k.tr()}</option> }).collect_view()}

@@ -66,9 +66,9 @@ fn AuditFilterForm() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <form class="form inline" method="get" action="/manage/audit">
-            <div class="field"><label for="audit-entity">{t!(i18n, col_record)}</label><input id="audit-entity" name="entity" value=move || value("entity")/></div>
-            <div class="field"><label for="audit-actor">{t!(i18n, col_who)}</label><input id="audit-actor" name="actor" value=move || value("actor")/></div>
-            <div class="field"><label for="audit-action">{t!(i18n, col_action)}</label><input id="audit-action" name="action" value=move || value("action")/></div>
+            <div class="field"><label for="audit-entity">{t!(i18n, col_record)}</label><input id="audit-entity" name="entity" maxlength=plenary_core::model::limits::NAME value=move || value("entity")/></div>
+            <div class="field"><label for="audit-actor">{t!(i18n, col_who)}</label><input id="audit-actor" name="actor" maxlength=plenary_core::model::limits::NAME value=move || value("actor")/></div>
+            <div class="field"><label for="audit-action">{t!(i18n, col_action)}</label><input id="audit-action" name="action" maxlength=plenary_core::model::limits::NAME value=move || value("action")/></div>
             <button type="submit">{t!(i18n, filter)}</button>
         </form>
     }

@@ -1,7 +1,9 @@
 //! The organizers' workspace under `/manage`: the overview with a new-assembly form, the
 //! register, the assembly editor, accounts, and the audit log.
 
+mod actual_times;
 mod assembly;
+mod association;
 mod attendance;
 mod audit;
 mod control;
@@ -10,6 +12,7 @@ mod register;
 mod users;
 
 pub use assembly::EditorPage;
+pub use association::AssociationPage;
 pub use attendance::AttendancePage;
 pub use audit::AuditPage;
 pub use control::ControlPage;
@@ -23,7 +26,7 @@ use leptos_router::components::A;
 use plenary_core::model::{AssemblyMode, AssemblyStatus};
 use plenary_core::views::Workspace;
 
-use crate::api::{load_workspace, SaveAssembly};
+use crate::api::{load_association_setup, load_workspace, SaveAssembly};
 use crate::forms::{enum_choices, record_choices, Choice, Field, FormError, Fresh, Revision};
 use crate::i18n::*;
 use crate::layout::{ErrorPanel, LocalTitle};
@@ -37,6 +40,7 @@ pub fn ManageNav() -> impl IntoView {
     view! {
         <nav class="tabs" aria-label=move || t_string!(i18n, workspace)>
             <A href="/manage" exact=true>{t!(i18n, nav_assemblies)}</A>
+            <A href="/manage/association">{t!(i18n, nav_association)}</A>
             <A href="/manage/register">{t!(i18n, m_register)}</A>
             <A href="/manage/users">{t!(i18n, m_accounts)}</A>
             <A href="/manage/audit">{t!(i18n, m_audit_log)}</A>
@@ -50,10 +54,17 @@ pub fn loading() -> impl IntoView {
     view! { <p>{t!(i18n, loading)}</p> }
 }
 
+/// `/manage`: on a database without an association, the form that sets it up and nothing else;
+/// then the assemblies and the form for a new one.
 #[component]
 pub fn ManagePage() -> impl IntoView {
     let revision = Revision::provide();
-    let data = Resource::new(move || revision.get(), |_| load_workspace());
+    let data = Resource::new(
+        move || revision.get(),
+        |_| async {
+            Ok::<_, plenary_core::Error>((load_association_setup().await?, load_workspace().await?))
+        },
+    );
     let create = ServerAction::<SaveAssembly>::new();
     reload_after!(create);
     let i18n = use_i18n();
@@ -63,7 +74,8 @@ pub fn ManagePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
-                    Ok(w) => view! { <Fresh key=revision.0.get_untracked()><WorkspaceBody w=w.clone() create=create/></Fresh> }.into_any()
+                    Ok((None, _)) => view! { <association::AssociationSetup/> }.into_any(),
+                    Ok((Some(a), w)) => view! { <Fresh key=revision.0.get_untracked()><WorkspaceBody w=w.clone() create=create time_zone=a.time_zone.clone()/></Fresh> }.into_any()
                 }
             })}
         </Transition>
@@ -71,7 +83,12 @@ pub fn ManagePage() -> impl IntoView {
 }
 
 #[component]
-fn WorkspaceBody(w: Workspace, create: ServerAction<SaveAssembly>) -> impl IntoView {
+fn WorkspaceBody(
+    w: Workspace,
+    create: ServerAction<SaveAssembly>,
+    /// The association's time zone, where a new assembly starts from.
+    time_zone: String,
+) -> impl IntoView {
     let error = failure!(create);
     let hosts = record_choices(&w.members, |m| (m.id, m.name.clone()));
     let i18n = use_i18n();
@@ -105,7 +122,7 @@ fn WorkspaceBody(w: Workspace, create: ServerAction<SaveAssembly>) -> impl IntoV
                 <Field label=label!(i18n, venue) name="form[venue]" required=true error/>
                 <Choice label=label!(i18n, f_host_member) name="form[host_member_id]" choices=hosts none=true error/>
                 <Choice label=label!(i18n, mode) name="form[mode]" choices=enum_choices(AssemblyMode::values()) error/>
-                <Field label=label!(i18n, time_zone) name="form[time_zone]" value="Asia/Seoul".to_owned() required=true error/>
+                <Field label=label!(i18n, time_zone) name="form[time_zone]" value=time_zone required=true error/>
                 <input type="hidden" name="form[status]" value=AssemblyStatus::Planned.as_str()/>
                 <FormError error fields=&["number", "title", "slogan", "start_date", "end_date", "venue", "host_member_id", "mode", "time_zone"]/>
                 <button type="submit">{t!(i18n, create_assembly)}</button>

@@ -13,13 +13,13 @@ use super::{loading, ManageNav};
 use crate::api::{
     load_record_desk, DraftNewsSummary, PublishNewsSummary, RemovePhoto, RemovePresentation,
     RemoveReport, SaveDeclaration, SaveNewsSummary, SaveOutcome, SavePresentation, SaveReport,
-    DECLARATION_LANGUAGES,
+    NEWS_LANGUAGES,
 };
 use crate::errors::ErrorText;
 use crate::forms::{record_choices, Choice, Field, FormError, Fresh, Revision};
 use crate::i18n::*;
 use crate::layout::{assembly_number, ErrorPanel, PageTitle};
-use crate::pages::language_name;
+use crate::pages::LanguageName;
 use crate::raw_text::raw_text;
 use crate::text::Label;
 use crate::{button_form, failure, label, reload_after};
@@ -27,6 +27,7 @@ use crate::{button_form, failure, label, reload_after};
 #[component]
 pub fn RecordDeskPage() -> impl IntoView {
     let params = use_params_map();
+    crate::pages::provide_languages(|| NEWS_LANGUAGES.map(String::from).to_vec());
     let revision = Revision::provide();
     let desk = Resource::new(
         move || (params.read().get("number"), revision.get()),
@@ -102,7 +103,7 @@ fn Outcomes(d: RecordDesk) -> impl IntoView {
                         view! {
                             <ActionForm action=save attr:class="form outcome-form">
                                 <input type="hidden" name="item_id" value=item.id.to_string()/>
-                                <label>{label}<textarea name="outcome" rows="2">{raw_text(item.outcome.clone().unwrap_or_default())}</textarea></label>
+                                <label>{label}<textarea name="outcome" rows="2" maxlength=plenary_core::model::limits::NOTE>{raw_text(item.outcome.clone().unwrap_or_default())}</textarea></label>
                                 <button type="submit">{t!(i18n, save)}</button>
                             </ActionForm>
                         }
@@ -176,7 +177,7 @@ fn ReportFields(
             <Choice label=label!(i18n, committee) name="form[committee_id]" choices=committees selected=r.committee_id.to_string() error/>
             <Choice label=label!(i18n, presenting_member) name="form[presenting_member_id]" choices=member_choices(&d) selected=r.presenting_member_id.to_string() error/>
             <Choice label=label!(i18n, agenda_item) name="form[agenda_item_id]" choices=item_choices(&d) selected=r.agenda_item_id.map(|i| i.to_string()).unwrap_or_default() none=true error/>
-            <label class="wide">{t!(i18n, report_outcomes)}<textarea name="form[outcomes]" rows="3">{raw_text(r.outcomes.clone().unwrap_or_default())}</textarea></label>
+            <label class="wide">{t!(i18n, report_outcomes)}<textarea name="form[outcomes]" rows="3" maxlength=plenary_core::model::limits::LONG>{raw_text(r.outcomes.clone().unwrap_or_default())}</textarea></label>
             <Field label=label!(i18n, next_meeting_place) name="form[next_meeting_place]" value=r.next_meeting_place.clone().unwrap_or_default() error/>
             <Field label=label!(i18n, next_meeting_date) name="form[next_meeting_date]" kind="date" value=r.next_meeting_date.map(|d| d.to_string()).unwrap_or_default() error/>
             <button type="submit">{t!(i18n, save)}</button>
@@ -246,6 +247,19 @@ fn PresentationFields(
     }
 }
 
+/// The languages the declaration form offers: the association's working languages, then any
+/// other a text was already recorded in (so that no recorded text is out of reach).
+fn declaration_languages(d: &RecordDesk) -> Vec<String> {
+    let mut languages = d.record.association.languages.clone();
+    let recorded = d.declaration.iter().flat_map(|c| c.texts.iter());
+    for t in recorded {
+        if !languages.contains(&t.language) {
+            languages.push(t.language.clone());
+        }
+    }
+    languages
+}
+
 #[component]
 fn DeclarationForm(d: RecordDesk) -> impl IntoView {
     let i18n = use_i18n();
@@ -263,6 +277,7 @@ fn DeclarationForm(d: RecordDesk) -> impl IntoView {
         .map(|i| i.to_string())
         .unwrap_or_default();
     let adopted = d.declaration_adopted_local.clone().unwrap_or_default();
+    let languages = declaration_languages(&d);
     let text = move |language: &str| {
         current
             .as_ref()
@@ -278,11 +293,12 @@ fn DeclarationForm(d: RecordDesk) -> impl IntoView {
                 <Field label=label!(i18n, title) name="form[title]" value=title required=true error/>
                 <Choice label=label!(i18n, agenda_item) name="form[agenda_item_id]" choices=item_choices(&d) selected=item none=true error/>
                 <Field label=label!(i18n, adopted_at) name="form[adopted_at]" kind="datetime-local" value=adopted error/>
-                {DECLARATION_LANGUAGES.iter().map(|l| {
-                    let name = format!("form[{l}]");
+                {languages.into_iter().map(|l| {
+                    let name = format!("form[texts][{l}]");
+                    let body = text(&l);
                     view! {
-                        <label class="wide" lang=*l>{language_name(l)}
-                            <textarea name=name rows="4">{raw_text(text(l))}</textarea>
+                        <label class="wide" lang=l.clone()><LanguageName tag=l.clone()/>
+                            <textarea name=name rows="4" maxlength=plenary_core::model::limits::LONG>{raw_text(body)}</textarea>
                         </label>
                     }
                 }).collect_view()}
@@ -318,7 +334,7 @@ fn News(d: RecordDesk) -> impl IntoView {
             <h2 id="news-heading">{t!(i18n, news_summary)}</h2>
             <p class="muted">{t!(i18n, news_explained)}</p>
             <FormError error fields=&["headline", "body"]/>
-            {DECLARATION_LANGUAGES.iter().map(|l| {
+            {NEWS_LANGUAGES.iter().map(|l| {
                 let summary = d.news.iter().find(|n| n.language == *l).cloned();
                 let (exists, status) = (summary.is_some(), summary.as_ref().map(|n| n.status));
                 let generate = view! {
@@ -332,7 +348,7 @@ fn News(d: RecordDesk) -> impl IntoView {
                 };
                 view! {
                     <details class="panel" lang=*l open=exists>
-                        <summary>{language_name(l)}{status.map(|status| {
+                        <summary><LanguageName tag=*l/>{status.map(|status| {
                             view! { " "<span class="badge">{move || status.tr()}</span> }
                         })}</summary>
                         {generate}
@@ -343,8 +359,8 @@ fn News(d: RecordDesk) -> impl IntoView {
                                 <ActionForm action=save attr:class="form">
                                     <input type="hidden" name="id" value=n.id.to_string()/>
                                     <Field label=label!(i18n, headline) name="headline" value=n.headline.clone() required=true error/>
-                                    <label>{t!(i18n, news_lead)}<textarea name="lead" rows="3">{raw_text(n.lead.clone())}</textarea></label>
-                                    <label>{t!(i18n, news_body)}<textarea name="body" rows="14">{raw_text(n.body.clone())}</textarea></label>
+                                    <label>{t!(i18n, news_lead)}<textarea name="lead" rows="3" maxlength=plenary_core::model::limits::NOTE>{raw_text(n.lead.clone())}</textarea></label>
+                                    <label>{t!(i18n, news_body)}<textarea name="body" rows="14" maxlength=plenary_core::model::limits::LONG>{raw_text(n.body.clone())}</textarea></label>
                                     <button type="submit">{t!(i18n, save)}</button>
                                 </ActionForm>
                                 <ActionForm action=publish attr:class="button-form">
@@ -399,7 +415,7 @@ fn Photos(d: RecordDesk) -> impl IntoView {
             // the browser back here.
             <form method="post" action=format!("/api/assemblies/{number}/attachments") enctype="multipart/form-data" class="form grid">
                 <label>{t!(i18n, photo_file)}<input type="file" name="file" accept="image/jpeg,image/png,image/webp" required=true/></label>
-                <label>{t!(i18n, caption)}<input name="caption"/></label>
+                <label>{t!(i18n, caption)}<input name="caption" maxlength=plenary_core::model::limits::TITLE/></label>
                 <button type="submit">{t!(i18n, upload_photo)}</button>
             </form>
         </section>

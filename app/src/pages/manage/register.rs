@@ -1,5 +1,5 @@
-//! `/manage/register`: countries, member governments (with archive and delete), persons and
-//! committees.
+//! `/manage/register`: countries, member governments (with archive and delete), the chairs of
+//! earlier terms, the import of a register from CSV, persons and committees.
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -13,7 +13,7 @@ use crate::forms::{
 };
 use crate::i18n::*;
 use crate::layout::{ErrorPanel, LocalTitle};
-use crate::text::Label;
+use crate::text::{date, Label};
 use crate::{button_form, failure, label, reload_after};
 
 #[component]
@@ -98,7 +98,7 @@ fn Members(members: Vec<Member>, countries: Vec<(String, String)>) -> impl IntoV
             <h2>{t!(i18n, member_governments_title)}</h2>
             <FormError error=row_error/>
             <table>
-                <thead><tr><th scope="col">{t!(i18n, col_no)}</th><th scope="col">{t!(i18n, f_name)}</th><th scope="col">{t!(i18n, col_kind)}</th><th scope="col">{t!(i18n, col_status)}</th><th scope="col">""</th></tr></thead>
+                <thead><tr><th scope="col">{t!(i18n, col_no)}</th><th scope="col">{t!(i18n, f_name)}</th><th scope="col">{t!(i18n, col_kind)}</th><th scope="col">{t!(i18n, col_status)}</th><th scope="col">{t!(i18n, col_joined)}</th><th scope="col">""</th></tr></thead>
                 <tbody>
                     {members.into_iter().filter(|m| m.status != MemberStatus::Archived).map(|m| {
                         let name = m.name.clone();
@@ -112,6 +112,7 @@ fn Members(members: Vec<Member>, countries: Vec<(String, String)>) -> impl IntoV
                             <td>{m.name.clone()}</td>
                             <td>{move || kind.tr()}</td>
                             <td>{move || status.tr()}</td>
+                            <td>{m.joined.map(|d| view! { <time datetime=d.to_string()>{move || date(d)}</time> })}</td>
                             <td class="row-actions">
                                 <EditPanel name=m.name.clone() class="edit-member">
                                     <MemberForm member=Some(edited) countries=choices/>
@@ -150,7 +151,8 @@ fn MemberForm(member: Option<Member>, countries: Vec<(String, String)>) -> impl 
             <Choice label=label!(i18n, col_kind) name="kind" choices=enum_choices(MemberKind::values()) selected=m.as_ref().map_or("member", |m| m.kind.as_str()).to_owned() error/>
             <Choice label=label!(i18n, status) name="status" choices=enum_choices(MemberStatus::values()) selected=m.as_ref().map_or("active", |m| m.status.as_str()).to_owned() error/>
             <Field label=label!(i18n, f_ordinal) name="ordinal" kind="number" value=m.as_ref().and_then(|m| m.ordinal).map(|o| o.to_string()).unwrap_or_default() error/>
-            <FormError error fields=&["country_id", "name", "kind", "status", "ordinal"]/>
+            <Field label=label!(i18n, f_joined) name="joined" kind="date" value=m.as_ref().and_then(|m| m.joined).map(|d| d.to_string()).unwrap_or_default() error/>
+            <FormError error fields=&["country_id", "name", "kind", "status", "ordinal", "joined"]/>
             <button type="submit">{button}</button>
         </ActionForm>
     }
@@ -300,9 +302,132 @@ fn RegisterBody(w: Workspace) -> impl IntoView {
         <h1>{t!(i18n, m_register)}</h1>
         <ManageNav/>
         <Countries countries=w.countries/>
-        <Members members=w.members countries/>
+        <Members members=w.members.clone() countries/>
+        <Chairs members=w.members.clone()/>
+        <ImportRegister/>
         <VotingSetting/>
         <Persons persons=w.persons members=members.clone()/>
         <Committees committees=w.committees members/>
     }
+}
+
+/// The chairs by term. Those of earlier terms, before Plenary, are recorded here without a
+/// decision; a chair an assembly elected is shown but changes only by reversing the decision.
+#[component]
+fn Chairs(members: Vec<Member>) -> impl IntoView {
+    let save = ServerAction::<SaveChair>::new();
+    let remove = ServerAction::<RemoveChair>::new();
+    reload_after!(save);
+    reload_after!(remove);
+    let chairs = Resource::new(
+        move || (save.version().get(), remove.version().get()),
+        |_| load_chairmanships(),
+    );
+    let error = Signal::derive(move || {
+        save.value()
+            .get()
+            .and_then(|r| r.err())
+            .or_else(|| remove.value().get().and_then(|r| r.err()))
+    });
+    let choices = record_choices(&members, |m| (m.id, m.name.clone()));
+    let i18n = use_i18n();
+    view! {
+        <section id="chairs">
+            <h2>{t!(i18n, earlier_chairs_title)}</h2>
+            <p class="hint">{t!(i18n, earlier_chairs_lead)}</p>
+            <Transition fallback=loading>
+                {move || {
+                    let members = members.clone();
+                    Suspend::new(async move {
+                        chairs.await.ok().map(|list| view! {
+                            <ul>
+                                {list.into_iter().map(|c| {
+                                    let name = members.iter().find(|m| m.id == c.member_id).map(|m| m.name.clone()).unwrap_or_default();
+                                    let term = c.term;
+                                    view! {
+                                        <li>
+                                            {t!(i18n, chair_term_line, term = move || term, member = move || name.clone())}" "
+                                            {match c.decision_id {
+                                                Some(_) => view! { <span class="badge">{t!(i18n, chair_by_decision)}</span> }.into_any(),
+                                                None => button_form!(remove, t!(i18n, remove), label!(i18n, remove), t!(i18n, remove_chair_named, term = move || term), { "term" => term }).into_any(),
+                                            }}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        })
+                    })
+                }}
+            </Transition>
+            <ActionForm action=save attr:class="form inline" attr:id="record-chair">
+                <Field label=label!(i18n, f_chair_term) name="term" kind="number" required=true error/>
+                <Choice label=label!(i18n, f_chair_member) name="member_id" choices=choices error/>
+                <FormError error fields=&["term", "member_id"]/>
+                <button type="submit">{t!(i18n, record_chair)}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// The register from a CSV file: its text pasted (or read from a file once the page has
+/// hydrated), all rows or none; refused cells are listed by line and column.
+#[component]
+fn ImportRegister() -> impl IntoView {
+    let import = ServerAction::<ImportRegister>::new();
+    reload_after!(import);
+    let error = failure!(import);
+    let i18n = use_i18n();
+    view! {
+        <section id="import">
+            <h2>{t!(i18n, import_register_title)}</h2>
+            <p class="hint">{t!(i18n, import_register_lead)}</p>
+            <ActionForm action=import attr:class="form" attr:id="import-register">
+                <div class="field">
+                    // No name: the file is read into the text below, which is what is sent.
+                    <label for="register-file">{t!(i18n, f_register_file)}</label>
+                    <input type="file" id="register-file" accept=".csv,text/csv"
+                        on:change=move |_event| {
+                            #[cfg(feature = "hydrate")]
+                            read_into_text(_event);
+                        }/>
+                </div>
+                <div class="field">
+                    <label for="register-csv">{t!(i18n, f_register_csv)}</label>
+                    <textarea id="register-csv" name="csv" rows="8" required=true
+                        placeholder="country_code,country_name,member_name,kind,status,ordinal,joined"></textarea>
+                </div>
+                <FormError error/>
+                <button type="submit">{t!(i18n, import_register)}</button>
+            </ActionForm>
+            {move || import.value().get().and_then(|r| r.ok()).map(|s| view! {
+                <p class="done" role="status">{t!(i18n, register_imported,
+                    countries = move || s.countries_added,
+                    added = move || s.members_added,
+                    updated = move || s.members_updated)}</p>
+            })}
+        </section>
+    }
+}
+
+/// Reads the chosen file into the import's text (in the browser, once the page has hydrated;
+/// without script the text is pasted).
+#[cfg(feature = "hydrate")]
+fn read_into_text(event: leptos::ev::Event) {
+    use wasm_bindgen::JsCast;
+    let file = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|input| input.files())
+        .and_then(|files| files.get(0));
+    let Some(file) = file else { return };
+    leptos::task::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+        let area = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("register-csv"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+        if let (Ok(text), Some(area)) = (text, area) {
+            area.set_value(&text.as_string().unwrap_or_default());
+        }
+    });
 }

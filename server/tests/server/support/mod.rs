@@ -73,12 +73,18 @@ impl Client {
     /// A client signed in (session cookie) as a new user of `role`; a delegate represents `member`.
     pub async fn signed_in(db: &Db, role: Role, email: &str, member: Option<&str>) -> Client {
         add_user(db, role, email, member).await;
+        Client::signed_in_as(db, email, PASSWORD).await
+    }
+
+    /// A client signed in (session cookie) as the existing user `email`, e.g. one an organizer
+    /// invited through the API with the first password it answered.
+    pub async fn signed_in_as(db: &Db, email: &str, password: &str) -> Client {
         let mut client = Client::anonymous(db).await;
         let response = client
             .raw(
                 Method::POST,
                 "/api/session",
-                Some(serde_json::json!({"email": email, "password": PASSWORD})),
+                Some(serde_json::json!({"email": email, "password": password})),
             )
             .await;
         assert_eq!(response.status(), StatusCode::OK, "sign-in of {email}");
@@ -158,6 +164,60 @@ impl Client {
         let (status, answer) = self.send(method.clone(), path, Some(body)).await;
         assert_eq!(status, expected, "{method} {path}: {answer}");
         answer
+    }
+
+    /// Sends `body` as `content_type` (a CSV file, say); the status and the JSON answer (Null
+    /// when empty or not JSON).
+    pub async fn send_body(
+        &self,
+        method: Method,
+        path: &str,
+        content_type: &str,
+        body: impl Into<Body>,
+    ) -> (StatusCode, Value) {
+        let request = self
+            .request(method, path)
+            .header(header::CONTENT_TYPE, content_type)
+            .body(body.into())
+            .unwrap();
+        let response = self.app.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        (
+            status,
+            serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+        )
+    }
+
+    /// GET `path` with extra `headers`: the status, the content type and the body as text.
+    pub async fn text_with(
+        &self,
+        path: &str,
+        headers: &[(header::HeaderName, &str)],
+    ) -> (StatusCode, String, String) {
+        let mut request = self.request(Method::GET, path);
+        for (name, value) in headers {
+            request = request.header(name, *value);
+        }
+        let response = self
+            .app
+            .clone()
+            .oneshot(request.body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let status = response.status();
+        let content_type = response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        (
+            status,
+            content_type,
+            String::from_utf8_lossy(&bytes).into_owned(),
+        )
     }
 
     /// Sends a server function call as a form post, the way a page's form does.
