@@ -61,6 +61,8 @@ test('a new organizer sets up the association, imports the register and creates 
   const grauwand = page.locator('tr', { has: page.locator('td', { hasText: /^Kanton Grauwand$/ }) });
   await grauwand.waitFor();
   assert.deepEqual((await grauwand.locator('td').allInnerTexts()).slice(0, 5), ['8', 'Kanton Grauwand', 'member', 'active', '27 March 2015']);
+  // The summary of the import stays once the register has been read again.
+  await page.locator('#import p.done[role=status]', { hasText: /^Imported: 6 countries added, 11 member governments added, 0 updated\.$/ }).waitFor();
   for (const name of ['Land Obertal', 'Gemeindeverband Falkenau', 'Region Bodenried', 'Pokrajina Bela Stena']) {
     assert.equal(await page.locator('td', { hasText: new RegExp(`^${name}$`) }).count(), 1, `${name} is imported`);
   }

@@ -50,11 +50,6 @@ pub fn schedule(session_start: DateTime<Utc>, items: &[ItemTiming]) -> Vec<Slot>
         .collect()
 }
 
-/// When a session ends: the end of its last item, or its start when it has none.
-pub fn session_end(session_start: DateTime<Utc>, slots: &[Slot]) -> DateTime<Utc> {
-    slots.last().map_or(session_start, |s| s.end)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,13 +84,11 @@ mod tests {
                 end: at(1, 30)
             }
         );
-        assert_eq!(session_end(at(1, 0), &slots), at(1, 30));
     }
 
     #[test]
-    fn an_empty_session_ends_when_it_starts() {
+    fn an_empty_session_has_no_slots() {
         assert!(schedule(at(1, 0), &[]).is_empty());
-        assert_eq!(session_end(at(1, 0), &[]), at(1, 0));
     }
 
     #[test]

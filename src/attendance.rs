@@ -188,6 +188,14 @@ mod tests {
         member(id, name, MemberKind::Member, MemberStatus::Active, country)
     }
 
+    fn northport() -> Attendant {
+        active(1, "Northport", "AA")
+    }
+
+    fn westvale() -> Attendant {
+        active(2, "Westvale", "BB")
+    }
+
     fn guest(name: &str, kind: GuestKind) -> Attendant {
         Attendant::Guest {
             name: name.into(),
@@ -223,8 +231,8 @@ mod tests {
     #[test]
     fn members_governments_people_and_countries_are_counted_apart() {
         let lines = vec![
-            whole(active(1, "Northport", "AA"), 4),
-            whole(active(2, "Westvale", "BB"), 3),
+            whole(northport(), 4),
+            whole(westvale(), 3),
             whole(
                 member(
                     3,
@@ -266,13 +274,8 @@ mod tests {
     #[test]
     fn a_member_present_for_one_session_only_took_part() {
         let lines = vec![
-            whole(active(1, "Northport", "AA"), 4),
-            line(
-                active(2, "Westvale", "BB"),
-                session(2),
-                AttendanceMode::Online,
-                2,
-            ),
+            whole(northport(), 4),
+            line(westvale(), session(2), AttendanceMode::Online, 2),
         ];
         let who = participants(&lines);
         assert_eq!(who.len(), 2);
@@ -286,24 +289,9 @@ mod tests {
     #[test]
     fn a_member_with_several_lines_counts_once_with_its_largest_delegation() {
         let lines = vec![
-            line(
-                active(1, "Northport", "AA"),
-                session(3),
-                AttendanceMode::Online,
-                2,
-            ),
-            line(
-                active(1, "Northport", "AA"),
-                session(1),
-                AttendanceMode::Online,
-                5,
-            ),
-            line(
-                active(1, "Northport", "AA"),
-                session(3),
-                AttendanceMode::Online,
-                1,
-            ),
+            line(northport(), session(3), AttendanceMode::Online, 2),
+            line(northport(), session(1), AttendanceMode::Online, 5),
+            line(northport(), session(3), AttendanceMode::Online, 1),
         ];
         let who = participants(&lines);
         assert_eq!(who.len(), 1);
@@ -320,18 +308,8 @@ mod tests {
     #[test]
     fn a_whole_assembly_line_covers_every_session() {
         let lines = vec![
-            line(
-                active(1, "Northport", "AA"),
-                session(1),
-                AttendanceMode::InPerson,
-                7,
-            ),
-            line(
-                active(1, "Northport", "AA"),
-                None,
-                AttendanceMode::Online,
-                3,
-            ),
+            line(northport(), session(1), AttendanceMode::InPerson, 7),
+            line(northport(), None, AttendanceMode::Online, 3),
         ];
         let who = participants(&lines);
         assert_eq!(who.len(), 1);
@@ -342,30 +320,10 @@ mod tests {
     #[test]
     fn in_person_anywhere_is_in_person() {
         let lines = vec![
-            line(
-                active(1, "Northport", "AA"),
-                session(1),
-                AttendanceMode::Online,
-                1,
-            ),
-            line(
-                active(1, "Northport", "AA"),
-                session(2),
-                AttendanceMode::InPerson,
-                1,
-            ),
-            line(
-                active(2, "Westvale", "BB"),
-                session(1),
-                AttendanceMode::Online,
-                1,
-            ),
-            line(
-                active(2, "Westvale", "BB"),
-                session(2),
-                AttendanceMode::Online,
-                1,
-            ),
+            line(northport(), session(1), AttendanceMode::Online, 1),
+            line(northport(), session(2), AttendanceMode::InPerson, 1),
+            line(westvale(), session(1), AttendanceMode::Online, 1),
+            line(westvale(), session(2), AttendanceMode::Online, 1),
         ];
         let who = participants(&lines);
         assert_eq!(who[0].mode, AttendanceMode::InPerson);
@@ -424,10 +382,7 @@ mod tests {
 
     #[test]
     fn lines_stored_before_the_range_check_cannot_overflow_the_total() {
-        let lines = [
-            whole(active(1, "Northport", "AA"), i64::MAX),
-            whole(active(2, "Westvale", "BB"), i64::MAX),
-        ];
+        let lines = [whole(northport(), i64::MAX), whole(westvale(), i64::MAX)];
         assert_eq!(summarize(&participants(&lines)).people, i64::MAX);
     }
 

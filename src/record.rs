@@ -119,6 +119,7 @@ impl From<Participant> for Attendee {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordSession {
+    pub id: i64,
     pub title: String,
     pub kind: SessionKind,
     pub start: ShownTime,

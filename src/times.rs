@@ -255,7 +255,20 @@ mod venue {
         tz: Tz,
         days: i64,
     ) -> Result<DateTime<Utc>> {
-        let local = start.with_timezone(&tz).naive_local();
+        moved(field, start, tz, tz, days)
+    }
+
+    /// Where a session starting at `start` on the clock of `from` goes when it moves by `days`
+    /// onto the clock of `to` (a venue's zone corrected, an agenda copied to another venue):
+    /// the same wall-clock time, read in `to`.
+    pub fn moved(
+        field: &str,
+        start: DateTime<Utc>,
+        from: Tz,
+        to: Tz,
+        days: i64,
+    ) -> Result<DateTime<Utc>> {
+        let local = start.with_timezone(&from).naive_local();
         let moved = if days >= 0 {
             local.checked_add_days(Days::new(days.unsigned_abs()))
         } else {
@@ -263,7 +276,30 @@ mod venue {
         }
         .ok_or_else(|| out_of_range(field))?;
         day_in_range(field, moved.date())?;
-        Ok(on_venue_clock(tz, moved))
+        Ok(on_venue_clock(to, moved))
+    }
+
+    /// Checks that actual times fall on the assembly's days on the venue's clock, `first` to
+    /// `last`: a start on one of them, an end by the morning after the last (a session may run
+    /// past midnight). Refused by field, with the days allowed.
+    pub fn on_assembly_days(
+        times: &ActualTimes,
+        tz: Tz,
+        first: NaiveDate,
+        last: NaiveDate,
+    ) -> Result<()> {
+        let check = |field: &str, at: Option<DateTime<Utc>>, last: NaiveDate| match at {
+            Some(at) if !(first..=last).contains(&at.with_timezone(&tz).date_naive()) => Err(
+                Error::invalid(field, Problem::DateOutOfRange { first, last }),
+            ),
+            _ => Ok(()),
+        };
+        check("actual_start", times.actual_start, last)?;
+        check(
+            "actual_end",
+            times.actual_end,
+            last.succ_opt().unwrap_or(last),
+        )
     }
 
     /// The day `days` after `day`, or an error on `field` outside the range.
@@ -500,6 +536,26 @@ mod tests {
                 far.resolve("planned_start", SEOUL).unwrap_err().field(),
                 Some("planned_start")
             );
+        }
+
+        #[test]
+        fn actual_times_fall_on_the_assembly_days_on_the_venue_clock() {
+            let day = |d| NaiveDate::from_ymd_opt(2027, 4, d).unwrap();
+            let times = |start, end| ActualTimes {
+                actual_start: start,
+                actual_end: end,
+            };
+            // 23:30 in Berlin on the last day is 21:30 UTC; the session ends at 00:30.
+            let late = times(Some(utc(2027, 4, 4, 21, 30)), Some(utc(2027, 4, 4, 22, 30)));
+            assert!(on_assembly_days(&late, BERLIN, day(3), day(4)).is_ok());
+            // 00:30 in Berlin on the 5th is the 4th in UTC: a start after the last day.
+            let after = times(Some(utc(2027, 4, 4, 22, 30)), None);
+            let e = on_assembly_days(&after, BERLIN, day(3), day(4)).unwrap_err();
+            assert_eq!(e.field(), Some("actual_start"));
+            let before = times(Some(utc(2027, 4, 3, 7, 0)), Some(utc(2027, 4, 6, 7, 0)));
+            let e = on_assembly_days(&before, BERLIN, day(3), day(4)).unwrap_err();
+            assert_eq!(e.field(), Some("actual_end"));
+            assert!(on_assembly_days(&times(None, None), BERLIN, day(3), day(4)).is_ok());
         }
 
         #[test]

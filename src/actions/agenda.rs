@@ -82,6 +82,7 @@ pub async fn correct_actual_times(
         resolve("actual_start", input.actual_start)?,
         resolve("actual_end", input.actual_end)?,
     )?;
+    crate::times::on_assembly_days(&times, tz, assembly.start_date, assembly.end_date)?;
     let before = actual_times_of(&mut tx, held).await?;
     set_actual_times(&mut tx, held, &times).await?;
     let entity = held.entity();

@@ -153,12 +153,13 @@ pub async fn copy_agenda(
     let shift = (target.start_date - source.start_date).num_days();
     let (from_zone, to_zone) = (time_zone(&source.time_zone)?, time_zone(&target.time_zone)?);
     for session in list_sessions(&mut tx, source.id).await? {
-        let local = session
-            .planned_start
-            .with_timezone(&from_zone)
-            .naive_local();
-        let on_target = crate::times::on_venue_clock(to_zone, local);
-        let start = crate::times::postponed("from_number", on_target, to_zone, shift)?;
+        let start = crate::times::moved(
+            "from_number",
+            session.planned_start,
+            from_zone,
+            to_zone,
+            shift,
+        )?;
         let copy = NewSession {
             title: session.title.clone(),
             kind: session.kind,

@@ -77,6 +77,7 @@ fn item(slot: Slot, speakers: Vec<SpeakerView>, outcome: Option<&str>) -> Record
 }
 
 fn session(
+    id: i64,
     title: &str,
     kind: SessionKind,
     start: (u32, u32),
@@ -84,6 +85,7 @@ fn session(
     items: Vec<RecordItem>,
 ) -> RecordSession {
     RecordSession {
+        id,
         title: title.into(),
         kind,
         start: shown(start.0, start.1),
@@ -128,6 +130,7 @@ fn opening_ceremony() -> RecordSession {
         ),
     ];
     session(
+        1,
         "Opening Ceremony",
         SessionKind::OpeningCeremony,
         (10, 0),
@@ -169,7 +172,14 @@ fn session_1() -> RecordSession {
             None,
         ),
     ];
-    session("Session 1", SessionKind::Working, (10, 30), (11, 0), items)
+    session(
+        2,
+        "Session 1",
+        SessionKind::Working,
+        (10, 30),
+        (11, 0),
+        items,
+    )
 }
 
 fn session_2() -> RecordSession {
@@ -191,7 +201,14 @@ fn session_2() -> RecordSession {
         }],
         None,
     )];
-    session("Session 2", SessionKind::Working, (11, 10), (11, 30), items)
+    session(
+        3,
+        "Session 2",
+        SessionKind::Working,
+        (11, 10),
+        (11, 30),
+        items,
+    )
 }
 
 fn closing() -> RecordSession {
@@ -207,7 +224,14 @@ fn closing() -> RecordSession {
         Vec::new(),
         Some("Adopted.\nThe text follows in the minutes."),
     )];
-    session("Closing", SessionKind::Closing, (11, 40), (11, 50), items)
+    session(
+        4,
+        "Closing",
+        SessionKind::Closing,
+        (11, 40),
+        (11, 50),
+        items,
+    )
 }
 
 fn tally(yes: i64, abstain: i64, explanation: &str) -> Tally {

@@ -74,6 +74,7 @@ fn item(id: i64, kind: AgendaItemKind, title: &str, speakers: Vec<SpeakerView>) 
 
 fn session(title: &str, kind: SessionKind, items: Vec<RecordItem>) -> RecordSession {
     RecordSession {
+        id: 1,
         title: title.into(),
         kind,
         start: at("10:00"),

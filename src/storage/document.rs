@@ -8,6 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{internal, on_tx, Db, Engine, Tx};
+use crate::model::limits;
 use crate::{Error, Problem, Result};
 
 /// The format name and version a document carries; an import refuses any other.
@@ -16,12 +17,12 @@ pub const DOCUMENT_FORMAT: &str = "plenary.assembly/1";
 /// Declares the row type of one table: its fields are its columns, in the order of the
 /// `INSERT` an import runs, so a column cannot be exported and then forgotten on the way back.
 macro_rules! table {
-    ($(#[$meta:meta])* $name:ident in $table:literal { $($(#[$fmeta:meta])* $field:ident : $ty:ty),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident in $table:literal { $($(#[$fmeta:meta])* $field:ident : $ty:ty $(= $max:tt)?),+ $(,)? }) => {
         $(#[$meta])*
         #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
         pub struct $name {
-            $($(#[$fmeta])* pub $field: $ty),+
+            $($(#[$fmeta])* $(#[cfg_attr(feature = "openapi", schema(max_length = $max))])? pub $field: $ty),+
         }
 
         impl $name {
@@ -40,6 +41,9 @@ macro_rules! table {
             }
 
             async fn import(&self, tx: &mut Tx) -> Result<()> {
+                // The same lengths as a record entered through the API: an import is no way
+                // around them.
+                $($(self.$field.within(concat!($table, ".", stringify!($field)), $max)?;)?)+
                 let sql = insert_sql(Self::TABLE, Self::COLUMNS);
                 on_tx!(tx, c => sqlx::query(&sql)$(.bind(&self.$field))+.execute(c).await.map(|r| r.rows_affected()))
                     .map_err(|e| refused(Self::TABLE, e))?;
@@ -47,6 +51,24 @@ macro_rules! table {
             }
         }
     };
+}
+
+/// A text column with a longest length (`= 300` after its type in `table!`: a literal, since
+/// the OpenAPI attribute takes no constant; the contract test checks they are `limits`').
+trait Limited {
+    fn within(&self, field: &'static str, max: usize) -> Result<()>;
+}
+
+impl Limited for String {
+    fn within(&self, field: &'static str, max: usize) -> Result<()> {
+        limits::within(field, self, max)
+    }
+}
+
+impl Limited for Option<String> {
+    fn within(&self, field: &'static str, max: usize) -> Result<()> {
+        limits::optional_within(field, self.as_deref(), max)
+    }
 }
 
 /// The time zone of an association in a document from before associations had one.
@@ -81,94 +103,109 @@ fn refused(table: &str, e: sqlx::Error) -> Error {
 }
 
 table!(AssociationRow in "association" {
-    id: i64, name: String, short_name: String, secretariat: String, founded_year: i64,
+    id: i64, name: String = 200, short_name: String = 200, secretariat: String = 300,
+    founded_year: i64,
     /// Comma-separated BCP 47 tags.
-    languages: String, associates_vote: bool,
+    languages: String = 300, associates_vote: bool,
     /// Documents written before associations had a time zone have none: UTC.
     #[serde(default = "utc")]
-    time_zone: String,
+    time_zone: String = 200,
 });
-table!(CountryRow in "countries" { id: i64, code: String, name: String });
+table!(CountryRow in "countries" { id: i64, code: String = 200, name: String = 200 });
 table!(MemberRow in "members" {
-    id: i64, country_id: i64, name: String, kind: String, status: String, ordinal: Option<i64>,
+    id: i64, country_id: i64, name: String = 200, kind: String = 200, status: String = 200,
+    ordinal: Option<i64>,
     #[serde(default)]
     joined: Option<NaiveDate>,
 });
 table!(PersonRow in "persons" {
-    id: i64, name: String, title: String, member_id: Option<i64>, body: Option<String>,
+    id: i64, name: String = 200, title: String = 300, member_id: Option<i64>,
+    body: Option<String> = 300,
 });
-table!(CommitteeRow in "committees" { id: i64, name: String, coordinating_member_id: Option<i64> });
+table!(CommitteeRow in "committees" {
+    id: i64, name: String = 200, coordinating_member_id: Option<i64>,
+});
 table!(ChairmanshipRow in "chairmanships" {
     id: i64, term: i64, member_id: i64, decision_id: Option<i64>,
 });
 table!(AssemblyRow in "assemblies" {
-    id: i64, number: i64, title: String, slogan: Option<String>, start_date: NaiveDate,
-    end_date: NaiveDate, venue: String, host_member_id: Option<i64>, mode: String,
-    time_zone: String, status: String, cancellation_reason: Option<String>, check_in_open: bool,
+    id: i64, number: i64, title: String = 300, slogan: Option<String> = 300,
+    start_date: NaiveDate, end_date: NaiveDate, venue: String = 300,
+    host_member_id: Option<i64>, mode: String = 200, time_zone: String = 200,
+    status: String = 200, cancellation_reason: Option<String> = 5000, check_in_open: bool,
 });
 table!(PostponementRow in "postponements" {
-    id: i64, assembly_id: i64, from_date: NaiveDate, to_date: NaiveDate, reason: String,
+    id: i64, assembly_id: i64, from_date: NaiveDate, to_date: NaiveDate, reason: String = 5000,
     recorded_at: DateTime<Utc>,
 });
 table!(SessionRow in "sessions" {
-    id: i64, assembly_id: i64, position: i64, title: String, kind: String,
+    id: i64, assembly_id: i64, position: i64, title: String = 300, kind: String = 200,
     planned_start: DateTime<Utc>, actual_start: Option<DateTime<Utc>>,
     actual_end: Option<DateTime<Utc>>,
 });
 table!(ItemRow in "agenda_items" {
-    id: i64, session_id: i64, position: i64, kind: String, title: String, planned_minutes: i64,
-    status: String, outcome: Option<String>, actual_start: Option<DateTime<Utc>>,
-    actual_end: Option<DateTime<Utc>>,
+    id: i64, session_id: i64, position: i64, kind: String = 200, title: String = 300,
+    planned_minutes: i64, status: String = 200, outcome: Option<String> = 5000,
+    actual_start: Option<DateTime<Utc>>, actual_end: Option<DateTime<Utc>>,
 });
 table!(SpeakerRow in "speaker_slots" {
     id: i64, agenda_item_id: i64, position: i64, person_id: Option<i64>,
-    member_id: Option<i64>, role: String, delivery: String,
+    member_id: Option<i64>, role: String = 200, delivery: String = 200,
 });
 table!(ApplicationRow in "applications" {
-    id: i64, assembly_id: i64, agenda_item_id: Option<i64>, kind: String,
-    applicant_member_id: i64, term: Option<i64>, membership_kind: Option<String>,
-    statement: Option<String>, status: String,
+    id: i64, assembly_id: i64, agenda_item_id: Option<i64>, kind: String = 200,
+    applicant_member_id: i64, term: Option<i64>, membership_kind: Option<String> = 200,
+    statement: Option<String> = 5000, status: String = 200,
 });
 table!(VoteRow in "votes" {
     id: i64, assembly_id: i64, agenda_item_id: Option<i64>, application_id: Option<i64>,
-    question: String, rule: String, quorum_percent: i64, show_ballots: bool, status: String,
-    opened_at: DateTime<Utc>, closed_at: Option<DateTime<Utc>>, roll_call: bool,
+    question: String = 300, rule: String = 200, quorum_percent: i64, show_ballots: bool,
+    status: String = 200, opened_at: DateTime<Utc>, closed_at: Option<DateTime<Utc>>,
+    roll_call: bool,
     /// The tally the vote closed with (JSON).
-    result: Option<String>,
+    result: Option<String> = 5000,
 });
 table!(BallotRow in "ballots" {
-    id: i64, vote_id: i64, member_id: i64, choice: String, cast_at: DateTime<Utc>,
+    id: i64, vote_id: i64, member_id: i64, choice: String = 200, cast_at: DateTime<Utc>,
 });
 table!(DecisionRow in "decisions" {
     id: i64, assembly_id: i64, agenda_item_id: Option<i64>, vote_id: Option<i64>,
-    application_id: Option<i64>, outcome: String, effect: String, summary: String,
+    application_id: Option<i64>, outcome: String = 200,
+    /// What the decision changed (JSON).
+    effect: String = 5000, summary: String = 5000,
     decided_at: DateTime<Utc>, reversed_at: Option<DateTime<Utc>>,
-    reversal_reason: Option<String>, method: String, objections: Option<String>,
+    reversal_reason: Option<String> = 5000, method: String = 200,
+    objections: Option<String> = 5000,
 });
 table!(AttendanceRow in "attendance" {
     id: i64, assembly_id: i64, session_id: Option<i64>, member_id: Option<i64>,
-    guest_name: Option<String>, guest_kind: Option<String>, mode: String, delegates: i64,
+    guest_name: Option<String> = 200, guest_kind: Option<String> = 200, mode: String = 200,
+    delegates: i64,
 });
 table!(ReportRow in "reports" {
     id: i64, assembly_id: i64, agenda_item_id: Option<i64>, committee_id: i64,
-    presenting_member_id: i64, outcomes: Option<String>, next_meeting_place: Option<String>,
-    next_meeting_date: Option<NaiveDate>,
+    presenting_member_id: i64, outcomes: Option<String> = 20000,
+    next_meeting_place: Option<String> = 300, next_meeting_date: Option<NaiveDate>,
 });
 table!(PresentationRow in "presentations" {
-    id: i64, assembly_id: i64, agenda_item_id: Option<i64>, member_id: i64, topic: Option<String>,
+    id: i64, assembly_id: i64, agenda_item_id: Option<i64>, member_id: i64,
+    topic: Option<String> = 300,
 });
 table!(DeclarationRow in "declarations" {
-    id: i64, assembly_id: i64, agenda_item_id: Option<i64>, title: String,
+    id: i64, assembly_id: i64, agenda_item_id: Option<i64>, title: String = 300,
     adopted_at: Option<DateTime<Utc>>,
 });
-table!(DeclarationTextRow in "declaration_texts" { declaration_id: i64, language: String, body: String });
+table!(DeclarationTextRow in "declaration_texts" {
+    declaration_id: i64, language: String = 200, body: String = 20000,
+});
 table!(NewsRow in "news_summaries" {
-    id: i64, assembly_id: i64, language: String, headline: String, lead: String, body: String,
-    status: String, updated_at: DateTime<Utc>, published_at: Option<DateTime<Utc>>,
+    id: i64, assembly_id: i64, language: String = 200, headline: String = 300,
+    lead: String = 5000, body: String = 20000, status: String = 200, updated_at: DateTime<Utc>,
+    published_at: Option<DateTime<Utc>>,
 });
 table!(AttachmentRow in "news_attachments" {
-    id: i64, assembly_id: i64, file_name: String, content_type: String, size: i64,
-    caption: Option<String>,
+    id: i64, assembly_id: i64, file_name: String = 200, content_type: String = 200,
+    size: i64, caption: Option<String> = 300,
     /// The photo's bytes, base64-encoded.
     #[serde(serialize_with = "to_base64", deserialize_with = "from_base64")]
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = Byte))]
@@ -192,6 +229,7 @@ fn from_base64<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Vec<u8>, 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AssemblyDocument {
     /// "plenary.assembly/1".
+    #[cfg_attr(feature = "openapi", schema(max_length = 40))]
     pub format: String,
     pub association: Option<AssociationRow>,
     pub countries: Vec<CountryRow>,

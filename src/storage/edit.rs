@@ -103,9 +103,11 @@ pub async fn delete_person(tx: &mut Tx, id: i64) -> Result<()> {
     found(n, "Person")
 }
 
-pub async fn insert_committee(tx: &mut Tx, c: &NewCommittee) -> Result<i64> {
+/// Checks a committee as entered (`id` when it is edited): a free name, a coordinating member
+/// that exists. Its name, trimmed.
+async fn checked_committee(tx: &mut Tx, c: &NewCommittee, id: Option<i64>) -> Result<String> {
     c.validate()?;
-    super::name_free(tx, super::Named::Committees, "name", &c.name, None).await?;
+    super::name_free(tx, super::Named::Committees, "name", &c.name, id).await?;
     super::refers_to(
         tx,
         "coordinating_member_id",
@@ -113,23 +115,18 @@ pub async fn insert_committee(tx: &mut Tx, c: &NewCommittee) -> Result<i64> {
         c.coordinating_member_id,
     )
     .await?;
-    let name = required("name", &c.name)?;
+    required("name", &c.name)
+}
+
+pub async fn insert_committee(tx: &mut Tx, c: &NewCommittee) -> Result<i64> {
+    let name = checked_committee(tx, c, None).await?;
     on_tx!(tx, conn => sqlx::query_scalar("INSERT INTO committees (name, coordinating_member_id) VALUES ($1, $2) RETURNING id")
         .bind(&name).bind(c.coordinating_member_id).fetch_one(conn).await)
     .map_err(unique("name", Problem::CommitteeExists))
 }
 
 pub async fn update_committee(tx: &mut Tx, id: i64, c: &NewCommittee) -> Result<()> {
-    c.validate()?;
-    super::name_free(tx, super::Named::Committees, "name", &c.name, Some(id)).await?;
-    super::refers_to(
-        tx,
-        "coordinating_member_id",
-        super::Referred::Member,
-        c.coordinating_member_id,
-    )
-    .await?;
-    let name = required("name", &c.name)?;
+    let name = checked_committee(tx, c, Some(id)).await?;
     let n = exec!(
         tx,
         "UPDATE committees SET name = $1, coordinating_member_id = $2 WHERE id = $3",
@@ -148,21 +145,25 @@ pub async fn delete_committee(tx: &mut Tx, id: i64) -> Result<()> {
 }
 
 pub async fn update_assembly(tx: &mut Tx, id: i64, a: &NewAssembly) -> Result<()> {
-    a.validate()?;
-    super::refers_to(
-        tx,
-        "host_member_id",
-        super::Referred::Member,
-        a.host_member_id,
-    )
-    .await?;
-    super::schedule::time_zone(&a.time_zone)?;
+    let zone = super::schedule::checked_assembly(tx, a).await?;
+    let before: Option<(NaiveDate, String)> = on_tx!(tx, c => sqlx::query_as("SELECT start_date, time_zone FROM assemblies WHERE id = $1").bind(id).fetch_optional(c).await)
+        .map_err(internal)?;
     let n = exec!(tx, "UPDATE assemblies SET number = $1, title = $2, slogan = $3, start_date = $4, end_date = $5, venue = $6,
             host_member_id = $7, mode = $8, time_zone = $9, status = $10 WHERE id = $11",
         a.number, a.title.trim(), a.slogan.as_deref(), a.start_date, a.end_date, a.venue.trim(),
         a.host_member_id, a.mode.as_str(), &a.time_zone, a.status.as_str(), id)
     .map_err(unique("number", Problem::AssemblyNumberExists))?;
-    found(n, "Assembly")
+    found(n, "Assembly")?;
+    // New dates or a corrected venue zone take the planned sessions along: each keeps its day
+    // within the assembly and its wall-clock time at the venue.
+    match before {
+        Some((old_start, old_zone)) if old_start != a.start_date || old_zone != a.time_zone => {
+            let from = super::schedule::time_zone(&old_zone)?;
+            let days = (a.start_date - old_start).num_days();
+            shift_sessions(tx, id, "start_date", days, from, zone).await
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Moves an assembly to new dates with a new status, and its sessions by as many days on the
@@ -186,24 +187,27 @@ pub async fn move_assembly(
     )
     .map_err(internal)?;
     let tz = super::schedule::time_zone(&zone)?;
-    shift_sessions(tx, id, (start - old).num_days(), tz).await
+    shift_sessions(tx, id, "to_date", (start - old).num_days(), tz, tz).await
 }
 
-/// Moves every session of an assembly by `days`, keeping its wall-clock time in the venue's zone
-/// `tz` (so its UTC instant moves by the change of offset when daylight saving starts or ends
-/// in between; see `crate::times::postponed`).
-pub async fn shift_sessions(
+/// Moves every session of an assembly by `days`, keeping its wall-clock time, read on the clock
+/// of `from` and set on the clock of `to` (so its UTC instant moves by the change of offset when
+/// daylight saving starts or ends in between; see `crate::times::moved`). `field` is named when
+/// a session would leave the range of dates.
+async fn shift_sessions(
     tx: &mut Tx,
     assembly_id: i64,
+    field: &str,
     days: i64,
-    tz: chrono_tz::Tz,
+    from: chrono_tz::Tz,
+    to: chrono_tz::Tz,
 ) -> Result<()> {
     // Read, shift in Rust, write back: date arithmetic differs between the engines' SQL.
     let sessions: Vec<(i64, DateTime<Utc>)> = on_tx!(tx, c => sqlx::query_as(
         "SELECT id, planned_start FROM sessions WHERE assembly_id = $1").bind(assembly_id).fetch_all(c).await)
     .map_err(internal)?;
     for (id, start) in sessions {
-        let moved = crate::times::postponed("to_date", start, tz, days)?;
+        let moved = crate::times::moved(field, start, from, to, days)?;
         exec!(
             tx,
             "UPDATE sessions SET planned_start = $1 WHERE id = $2",

@@ -151,6 +151,7 @@ async fn sessions(tx: &mut Tx, assembly_id: i64, tz: Tz) -> Result<Vec<RecordSes
         .await?
         .into_iter()
         .map(|s| RecordSession {
+            id: s.id,
             title: s.title,
             kind: s.kind,
             start: s.start,

@@ -7,8 +7,8 @@ use super::{internal, on_tx, unique, Tx};
 use crate::model::*;
 use crate::{Error, Problem, Result};
 
-/// Creates an assembly; its number must be new.
-pub async fn insert_assembly(tx: &mut Tx, a: &NewAssembly) -> Result<i64> {
+/// Checks an assembly as entered, its host included; the venue's zone it names.
+pub(super) async fn checked_assembly(tx: &mut Tx, a: &NewAssembly) -> Result<chrono_tz::Tz> {
     a.validate()?;
     super::refers_to(
         tx,
@@ -17,9 +17,12 @@ pub async fn insert_assembly(tx: &mut Tx, a: &NewAssembly) -> Result<i64> {
         a.host_member_id,
     )
     .await?;
-    if a.time_zone.parse::<chrono_tz::Tz>().is_err() {
-        return Err(Error::invalid("time_zone", Problem::UnknownTimeZone));
-    }
+    time_zone(&a.time_zone)
+}
+
+/// Creates an assembly; its number must be new.
+pub async fn insert_assembly(tx: &mut Tx, a: &NewAssembly) -> Result<i64> {
+    checked_assembly(tx, a).await?;
     on_tx!(tx, c => sqlx::query_scalar(
         "INSERT INTO assemblies (number, title, slogan, start_date, end_date, venue, host_member_id, mode, time_zone, status)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id")

@@ -51,6 +51,9 @@ async fn assembly_show(
     ok(plenary_core::storage::assembly_page(&s.db, number).await)
 }
 
+/// Edits an assembly (organizers). New dates or a corrected time zone take the planned sessions
+/// along: each keeps its day within the assembly and its wall-clock time at the venue. To move
+/// an assembly that was announced, postpone it instead: that keeps the history.
 #[utoipa::path(put, path = "/api/assemblies/{number}", tag = "assemblies", params(("number" = i64, Path)), request_body = NewAssembly,
     responses((status = 200, body = Assembly), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
 async fn assembly_update(

@@ -7,10 +7,12 @@ use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use http_body_util::BodyExt;
 use plenary_core::auth::Role;
+use plenary_core::model::limits;
 use plenary_core::storage::Db;
 use plenary_core::testing::TestDb;
 use plenary_core::testing::ONE_PIXEL_PNG;
 use plenary_core::{both_engines, demo};
+use serde_json::Value;
 use tower::ServiceExt;
 
 use crate::support::{multipart, Client};
@@ -341,6 +343,19 @@ async fn the_whole_assembly_moves_to_an_empty_server(db: Db) {
     let source = Client::anonymous(&db).await;
     let empty = same_engine(&db).await;
     let target = Client::signed_in(&empty.db, Role::Organizer, "org@example.org", None).await;
+    // The lengths every record entered through the API keeps hold for an import too, and a
+    // refused document leaves nothing behind.
+    let mut too_long = document.clone();
+    too_long["persons"][0]["name"] = Value::String("N".repeat(limits::NAME + 1));
+    let refusal = target
+        .expect(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Method::POST,
+            "/api/documents",
+            too_long,
+        )
+        .await;
+    assert_eq!(refusal["field"], "persons.name", "{refusal}");
     let answer = target
         .expect(
             StatusCode::CREATED,

@@ -248,6 +248,13 @@ async fn planned_times_before_actual_times_after_and_corrections_are_audited(db:
         ),
         (json!({"actual_start": "3 April, 10:00"}), "actual_start"),
         (json!({"actual_start": "0020-04-03T10:00"}), "actual_start"),
+        // Only on the assembly's days (3 and 4 April after the postponement), on the venue's
+        // clock: 00:30 on the 5th is the 4th in UTC.
+        (json!({"actual_start": "2027-04-05T00:30"}), "actual_start"),
+        (
+            json!({"actual_start": "2027-04-03T10:00", "actual_end": "2027-04-07T10:00"}),
+            "actual_end",
+        ),
     ] {
         let answer = org
             .expect(
@@ -345,7 +352,48 @@ async fn the_api_document_describes_venue_times_as_strings(db: Db) {
     assert!(doc["paths"]["/api/items/{id}/actual-times"]["put"].is_object());
 }
 
+/// Editing the assembly's dates (or correcting its venue's zone) takes the planned sessions
+/// along: the same day within the assembly, the same wall-clock time at the venue.
+async fn new_dates_or_zone_move_the_sessions_on_the_venue_clock(db: Db) {
+    let org = organizer(&db).await;
+    berlin_assembly(&org).await;
+    let edit = |start: &str, end: &str, zone: &str| {
+        json!({"number": 30, "title": "30th General Assembly", "slogan": null,
+            "start_date": start, "end_date": end, "venue": "Rotes Rathaus",
+            "host_member_id": null, "mode": "hybrid", "time_zone": zone, "status": "planned"})
+    };
+    // Across the change to summer time on 28 March.
+    org.expect(
+        StatusCode::OK,
+        Method::PUT,
+        "/api/assemblies/30",
+        edit("2027-04-03", "2027-04-04", "Europe/Berlin"),
+    )
+    .await;
+    let agenda = org.get("/api/assemblies/30/agenda").await;
+    assert_eq!(start(&agenda, 0), ("09:30", "2027-04-03T07:30:00+00:00"));
+    assert_eq!(start(&agenda, 1), ("09:30", "2027-04-04T07:30:00+00:00"));
+    // The venue's zone corrected: still 09:30, now on Lisbon's clock.
+    org.expect(
+        StatusCode::OK,
+        Method::PUT,
+        "/api/assemblies/30",
+        edit("2027-04-03", "2027-04-04", "Europe/Lisbon"),
+    )
+    .await;
+    let agenda = org.get("/api/assemblies/30/agenda").await;
+    assert_eq!(start(&agenda, 0), ("09:30", "2027-04-03T08:30:00+00:00"));
+    // Other changes leave the sessions where they are.
+    let mut renamed = edit("2027-04-03", "2027-04-04", "Europe/Lisbon");
+    renamed["title"] = json!("30th General Assembly (Lisbon)");
+    org.expect(StatusCode::OK, Method::PUT, "/api/assemblies/30", renamed)
+        .await;
+    let agenda = org.get("/api/assemblies/30/agenda").await;
+    assert_eq!(start(&agenda, 1), ("09:30", "2027-04-04T08:30:00+00:00"));
+}
+
 both_engines!(
+    new_dates_or_zone_move_the_sessions_on_the_venue_clock,
     sessions_keep_their_venue_clock_time_across_daylight_saving,
     planned_times_before_actual_times_after_and_corrections_are_audited,
     dates_outside_1900_to_2199_are_refused_by_name,

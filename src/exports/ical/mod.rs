@@ -36,11 +36,12 @@ pub fn calendar(record: &Record, url: Option<&str>) -> String {
         clock,
         stamp: stamp(record),
         agenda_url: url.map(|u| format!("{}/agenda", u.trim_end_matches('/'))),
+        host: url.and_then(host).unwrap_or("plenary.invalid"),
     };
-    for (position, session) in record.sessions.iter().enumerate() {
-        feed.write_session(&mut lines, position + 1, session);
+    for session in &record.sessions {
+        feed.write_session(&mut lines, session);
         for item in &session.items {
-            feed.write_item(&mut lines, position + 1, item);
+            feed.write_item(&mut lines, session, item);
         }
     }
     lines.end("VCALENDAR");
@@ -149,37 +150,43 @@ fn stamp(record: &Record) -> DateTime<Utc> {
         })
 }
 
+/// The host of an address (`https://host:port/path` gives `host:port`), if it has one.
+fn host(url: &str) -> Option<&str> {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    rest.split(['/', '?', '#'])
+        .next()
+        .map(|h| h.rsplit('@').next().unwrap_or(h))
+        .filter(|h| !h.is_empty())
+}
+
 /// What every event of the feed shares.
 struct Feed<'a> {
     record: &'a Record,
     clock: Clock,
     stamp: DateTime<Utc>,
     agenda_url: Option<String>,
+    /// The host of the site's public address, the right-hand side of every UID.
+    host: &'a str,
 }
 
 impl Feed<'_> {
-    fn session_uid(&self, position: usize) -> String {
-        format!(
-            "assembly-id-{}-session-{position}@plenary",
-            self.record.assembly.id
-        )
+    /// By the session's id, which no renumbering, reordering or renaming changes, at the
+    /// site's host, so that two associations' feeds in one calendar never share an event.
+    fn session_uid(&self, session: &RecordSession) -> String {
+        format!("session-{}@{}", session.id, self.host)
     }
 
     fn item_uid(&self, item: &RecordItem) -> String {
-        format!(
-            "assembly-id-{}-item-{}@plenary",
-            self.record.assembly.id, item.id
-        )
+        format!("item-{}@{}", item.id, self.host)
     }
 
-    /// Sessions are numbered by their place in the assembly: the record gives them no id.
-    fn write_session(&self, lines: &mut ContentLines, position: usize, session: &RecordSession) {
+    fn write_session(&self, lines: &mut ContentLines, session: &RecordSession) {
         let Some(start) = instant(&session.start) else {
             return;
         };
         let end = session.end.as_ref().and_then(instant);
         lines.begin("VEVENT");
-        lines.text("UID", &self.session_uid(position));
+        lines.text("UID", &self.session_uid(session));
         self.write_common(lines, start, end);
         let summary = format!("{}: {}", self.record.assembly.title, session.title);
         lines.text("SUMMARY", &summary);
@@ -191,7 +198,7 @@ impl Feed<'_> {
         lines.end("VEVENT");
     }
 
-    fn write_item(&self, lines: &mut ContentLines, session: usize, item: &RecordItem) {
+    fn write_item(&self, lines: &mut ContentLines, session: &RecordSession, item: &RecordItem) {
         let Some(start) = instant(&item.start) else {
             return;
         };

@@ -89,8 +89,20 @@ fn there_is_one_event_per_session_and_per_agenda_item() {
         .map(|e| value(&e.properties, "UID"))
         .collect();
     assert_eq!(uids.len(), 10, "UIDs are unique: {uids:?}");
-    assert!(uids.contains("assembly-id-4-session-1@plenary"));
-    assert!(uids.contains("assembly-id-4-item-11@plenary"));
+    assert!(uids.contains("session-1@plenary.invalid"));
+    assert!(uids.contains("item-11@plenary.invalid"));
+}
+
+#[test]
+fn uids_are_at_the_sites_host() {
+    let calendar = parse(&calendar(&fixture::record(), Some(URL)));
+    let session = event(&calendar, "session-2@near.example.org");
+    assert!(unescape(value(&session.properties, "SUMMARY")).ends_with(": Session 1"));
+    assert_eq!(
+        super::host("http://user@localhost:3000/a?b"),
+        Some("localhost:3000")
+    );
+    assert_eq!(super::host("https:///path"), None);
 }
 
 #[test]
@@ -105,14 +117,14 @@ fn the_calendar_says_what_it_is_and_who_made_it() {
         "13th General Assembly of the Association of North East Asia Regional Governments"
     );
     assert_eq!(value(p, "URL"), URL);
-    let session = event(&calendar, "assembly-id-4-session-2@plenary");
+    let session = event(&calendar, "session-2@near.example.org");
     assert_eq!(value(&session.properties, "URL"), format!("{URL}/agenda"));
 }
 
 #[test]
 fn times_are_on_the_venue_clock_with_its_tzid() {
     let calendar = parse(&calendar(&fixture::record(), None));
-    let opening = event(&calendar, "assembly-id-4-session-1@plenary");
+    let opening = event(&calendar, "session-1@plenary.invalid");
     let start = property(&opening.properties, "DTSTART");
     assert_eq!(param(start, "TZID"), Some("Asia/Seoul"));
     assert_eq!(start.value.as_deref(), Some("20210810T100000"));
@@ -197,7 +209,7 @@ fn a_change_of_clock_during_the_assembly_adds_the_observance_it_leads_to() {
 #[test]
 fn a_time_in_the_repeated_hour_is_written_in_utc() {
     let calendar = parse(&calendar(&berlin_night_of_the_change(), None));
-    let closing = event(&calendar, "assembly-id-4-session-4@plenary");
+    let closing = event(&calendar, "session-4@plenary.invalid");
     // 01:10 UTC is 02:10 CET, the second 02:10 of the night: a TZID would name the first.
     let start = property(&closing.properties, "DTSTART");
     assert_eq!(param(start, "TZID"), None);
@@ -207,7 +219,7 @@ fn a_time_in_the_repeated_hour_is_written_in_utc() {
     assert_eq!(param(end, "TZID"), Some("Europe/Berlin"));
     assert_eq!(end.value.as_deref(), Some("20241027T033000"));
     // 00:00 UTC is 02:00 CEST, the first 02:00: the TZID form reads back right.
-    let session_1 = event(&calendar, "assembly-id-4-session-2@plenary");
+    let session_1 = event(&calendar, "session-2@plenary.invalid");
     let start = property(&session_1.properties, "DTSTART");
     assert_eq!(param(start, "TZID"), Some("Europe/Berlin"));
     assert_eq!(start.value.as_deref(), Some("20241027T020000"));
@@ -227,14 +239,14 @@ fn a_long_line_is_folded_at_75_octets_and_unfolds_whole() {
         .expect("the opening ceremony's summary");
     assert!(physical[folded + 1].starts_with(' '), "it is folded");
     let calendar = parse(&feed);
-    let opening = event(&calendar, "assembly-id-4-session-1@plenary");
+    let opening = event(&calendar, "session-1@plenary.invalid");
     assert_eq!(
         unescape(value(&opening.properties, "SUMMARY")),
         "13th General Assembly of the Association of North East Asia Regional Governments: \
          Opening Ceremony"
     );
     // Korean text folds on character boundaries and reads back whole.
-    let declaration = event(&calendar, "assembly-id-4-item-30@plenary");
+    let declaration = event(&calendar, "item-30@plenary.invalid");
     assert_eq!(
         unescape(value(&declaration.properties, "SUMMARY")),
         "Adoption of the Declaration of the 13th General Assembly (제13차 총회 선언문 채택)"
@@ -244,7 +256,7 @@ fn a_long_line_is_folded_at_75_octets_and_unfolds_whole() {
 #[test]
 fn commas_semicolons_and_line_breaks_are_escaped_and_read_back() {
     let calendar = parse(&calendar(&fixture::record(), None));
-    let liaoning = event(&calendar, "assembly-id-4-item-11@plenary");
+    let liaoning = event(&calendar, "item-11@plenary.invalid");
     let raw = value(&liaoning.properties, "SUMMARY");
     assert_eq!(
         raw,
@@ -254,7 +266,7 @@ fn commas_semicolons_and_line_breaks_are_escaped_and_read_back() {
         unescape(raw),
         "Membership of Liaoning Province, China; the 79th member"
     );
-    let declaration = event(&calendar, "assembly-id-4-item-30@plenary");
+    let declaration = event(&calendar, "item-30@plenary.invalid");
     assert_eq!(
         unescape(value(&declaration.properties, "DESCRIPTION")),
         "Outcome: Adopted.\nThe text follows in the minutes."
@@ -264,7 +276,7 @@ fn commas_semicolons_and_line_breaks_are_escaped_and_read_back() {
 #[test]
 fn an_item_describes_its_speakers_their_delivery_and_its_outcome() {
     let calendar = parse(&calendar(&fixture::record(), None));
-    let guest = event(&calendar, "assembly-id-4-item-2@plenary");
+    let guest = event(&calendar, "item-2@plenary.invalid");
     assert_eq!(
         unescape(value(&guest.properties, "DESCRIPTION")),
         "Ban Ki-moon, former Secretary-General of the United Nations (United Nations), \
@@ -272,19 +284,16 @@ fn an_item_describes_its_speakers_their_delivery_and_its_outcome() {
     );
     assert_eq!(value(&guest.properties, "CATEGORIES"), "guest speech");
     let related = property(&guest.properties, "RELATED-TO");
-    assert_eq!(
-        related.value.as_deref(),
-        Some("assembly-id-4-session-1@plenary")
-    );
+    assert_eq!(related.value.as_deref(), Some("session-1@plenary.invalid"));
     assert_eq!(param(related, "RELTYPE"), Some("PARENT"));
 
-    let ulsan = event(&calendar, "assembly-id-4-item-10@plenary");
+    let ulsan = event(&calendar, "item-10@plenary.invalid");
     assert_eq!(
         unescape(value(&ulsan.properties, "DESCRIPTION")),
         "Mayor Song Chul-ho (Ulsan Metropolitan City), statement of thanks, online\n\
          Outcome: Approved unanimously; Ulsan chairs the 14th term."
     );
-    let report = event(&calendar, "assembly-id-4-item-20@plenary");
+    let report = event(&calendar, "item-20@plenary.invalid");
     assert_eq!(
         unescape(value(&report.properties, "DESCRIPTION")),
         "Representative of Hyogo Prefecture, presenter, in person"
@@ -294,7 +303,7 @@ fn an_item_describes_its_speakers_their_delivery_and_its_outcome() {
 #[test]
 fn a_session_lists_its_programme_on_the_venue_clock() {
     let calendar = parse(&calendar(&fixture::record(), None));
-    let session = event(&calendar, "assembly-id-4-session-1@plenary");
+    let session = event(&calendar, "session-1@plenary.invalid");
     assert_eq!(
         unescape(value(&session.properties, "DESCRIPTION")),
         "10:00 Welcoming remarks\n10:10 Guest congratulatory speech"
@@ -332,7 +341,7 @@ fn an_unknown_time_zone_falls_back_to_utc_without_a_vtimezone() {
     record.assembly.time_zone = "Mars/Olympus_Mons".into();
     let calendar = parse(&calendar(&record, None));
     assert!(calendar.timezones.is_empty());
-    let opening = event(&calendar, "assembly-id-4-session-1@plenary");
+    let opening = event(&calendar, "session-1@plenary.invalid");
     let start = property(&opening.properties, "DTSTART");
     assert_eq!(param(start, "TZID"), None);
     assert_eq!(start.value.as_deref(), Some("20210810T010000Z"));

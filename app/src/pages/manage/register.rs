@@ -20,6 +20,10 @@ use crate::{button_form, failure, label, reload_after};
 pub fn RegisterEditor() -> impl IntoView {
     let revision = Revision::provide();
     let data = Resource::new(move || revision.get(), |_| load_workspace());
+    // Made here, outside the body that is rebuilt on every reload, so that the import's
+    // summary stays on the page after the register it changed is read again.
+    let import = ServerAction::<ImportRegister>::new();
+    reload_after!(import);
     let i18n = use_i18n();
     view! {
         <LocalTitle text=move || t_string!(i18n, m_register)/>
@@ -27,7 +31,7 @@ pub fn RegisterEditor() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
-                    Ok(w) => view! { <Fresh key=revision.0.get_untracked()><RegisterBody w=w.clone()/></Fresh> }.into_any()
+                    Ok(w) => view! { <Fresh key=revision.0.get_untracked()><RegisterBody w=w.clone() import/></Fresh> }.into_any()
                 }
             })}
         </Transition>
@@ -294,7 +298,7 @@ fn VotingSetting() -> impl IntoView {
 }
 
 #[component]
-fn RegisterBody(w: Workspace) -> impl IntoView {
+fn RegisterBody(w: Workspace, import: ServerAction<ImportRegister>) -> impl IntoView {
     let countries = record_choices(&w.countries, |c| (c.id, c.name.clone()));
     let members = record_choices(&w.members, |m| (m.id, m.name.clone()));
     let i18n = use_i18n();
@@ -304,7 +308,7 @@ fn RegisterBody(w: Workspace) -> impl IntoView {
         <Countries countries=w.countries/>
         <Members members=w.members.clone() countries/>
         <Chairs members=w.members.clone()/>
-        <ImportRegister/>
+        <ImportRegisterForm import/>
         <VotingSetting/>
         <Persons persons=w.persons members=members.clone()/>
         <Committees committees=w.committees members/>
@@ -372,9 +376,7 @@ fn Chairs(members: Vec<Member>) -> impl IntoView {
 /// The register from a CSV file: its text pasted (or read from a file once the page has
 /// hydrated), all rows or none; refused cells are listed by line and column.
 #[component]
-fn ImportRegister() -> impl IntoView {
-    let import = ServerAction::<ImportRegister>::new();
-    reload_after!(import);
+fn ImportRegisterForm(import: ServerAction<ImportRegister>) -> impl IntoView {
     let error = failure!(import);
     let i18n = use_i18n();
     view! {
