@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{ApplicationStatus, AssemblyStatus, MemberKind, MemberStatus};
+use crate::news::{long_date, Language};
 
 /// Why a value or a request was refused. The key and its arguments are stable: the interface
 /// translates them (`err_<key>` in the app's locale files).
@@ -227,6 +228,8 @@ impl Deletable {
 
 impl Problem {
     /// The English wording, as the JSON API's `message` gives it after the field name.
+    /// The pages say the same in `err_<key>` of app/locales/en.json, with dates written long
+    /// (the tests in `locales` keep the two alike).
     pub fn english(&self) -> String {
         use Problem::*;
         match self {
@@ -302,9 +305,11 @@ impl Problem {
                 "this member government has ballots or decisions on record; archive it instead"
                     .into()
             }
-            SessionOutsideAssembly { first, last } => {
-                format!("must fall within the assembly's dates ({first} to {last})")
-            }
+            SessionOutsideAssembly { first, last } => format!(
+                "must fall within the assembly's dates ({} to {})",
+                long_date(Language::En, *first),
+                long_date(Language::En, *last)
+            ),
             ItemBeforeSession => "an item cannot start before its session".into(),
             UnknownCommand { command } => {
                 format!("`{command}` is not a control-panel command")
@@ -372,7 +377,11 @@ impl Problem {
                 format!("has {found} fields where the header has {expected}")
             }
             RepeatsLine { line } => format!("repeats line {line} of the file"),
-            DateOutOfRange { first, last } => format!("must be between {first} and {last}"),
+            DateOutOfRange { first, last } => format!(
+                "must be between {} and {}",
+                long_date(Language::En, *first),
+                long_date(Language::En, *last)
+            ),
             VenueTimeFormat => "must be a date and time on the venue's clock (2027-04-10T09:30) or with its UTC offset (2027-04-10T09:30:00+02:00)".into(),
             EndWithoutStart => "an actual end needs an actual start".into(),
             EndNotAfterStart => "must be after the actual start".into(),
@@ -382,6 +391,9 @@ impl Problem {
         }
     }
 }
+
+#[cfg(test)]
+mod locales;
 
 #[cfg(test)]
 mod tests {
@@ -394,7 +406,7 @@ mod tests {
     }
 
     /// One of every kind of problem.
-    fn every_problem() -> Vec<Problem> {
+    pub(super) fn every_problem() -> Vec<Problem> {
         use Problem::*;
         vec![
             Required,
@@ -539,7 +551,7 @@ mod tests {
         ]
     }
 
-    fn key(problem: &Problem) -> String {
+    pub(super) fn key(problem: &Problem) -> String {
         serde_json::to_value(problem).unwrap()["key"]
             .as_str()
             .unwrap()
@@ -588,7 +600,7 @@ mod tests {
                 last: day(2)
             }
             .english(),
-            "must fall within the assembly's dates (2022-09-01 to 2022-09-02)"
+            "must fall within the assembly's dates (1 September 2022 to 2 September 2022)"
         );
         assert_eq!(
             Problem::NotOneOf {

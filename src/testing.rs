@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::Executor;
 
-use crate::storage::Db;
+use crate::storage::{Db, Pool};
 
 /// The environment variable that turns the PostgreSQL half of the suite on.
 pub const POSTGRES_URL_VAR: &str = "PLENARY_TEST_POSTGRES_URL";
@@ -67,13 +67,13 @@ impl TestDb {
             .expect("create test database");
         admin.close().await;
         let options: PgConnectOptions = admin_url.parse().expect("PostgreSQL URL");
-        let db = Db::Postgres(
+        let db = Db::Postgres(Pool::new(
             PgPoolOptions::new()
                 .max_connections(8)
                 .connect_with(options.database(&name))
                 .await
                 .expect("open test database"),
-        );
+        ));
         db.migrate().await.expect("migrate PostgreSQL");
         TestDb {
             db,

@@ -158,14 +158,15 @@ async fn what_an_item_produced_is_recorded_and_audited(db: Db) {
         .find(|r| r.agenda_item_id == Some(report_item))
         .unwrap()
         .clone();
-    let input = NewReport::from_form(
-        &report_item.to_string(),
-        &report.committee_id.to_string(),
-        &report.presenting_member_id.to_string(),
-        "Three joint projects completed.",
-        "Qingdao",
-        "2022-06-15",
-    )
+    let input = ReportForm {
+        agenda_item_id: report_item.to_string(),
+        committee_id: report.committee_id.to_string(),
+        presenting_member_id: report.presenting_member_id.to_string(),
+        outcomes: "Three joint projects completed.".into(),
+        next_meeting_place: "Qingdao".into(),
+        next_meeting_date: "2022-06-15".into(),
+    }
+    .parse()
     .unwrap();
     update_report_record(&db, Some(&me), report.id, &input)
         .await

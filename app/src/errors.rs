@@ -25,6 +25,8 @@ pub fn ErrorText(error: Error) -> impl IntoView {
 }
 
 /// What is wrong with the input. Values the user typed are quoted as typed.
+/// The English must read as `Problem::english` does; core's `problem::locales` tests fill in
+/// `err_<key>` as this does (labels from the locale, dates long, lists joined by ", ").
 #[component]
 fn ProblemText(problem: Problem) -> impl IntoView {
     use Problem::*;

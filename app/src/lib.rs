@@ -60,8 +60,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The routes of the doors table in DESIGN.md. Every page waits for its data before it is sent
-/// (`SsrMode::Async`), so it is complete HTML without JavaScript and its status code is right.
+/// The routes of the doors table in ARCHITECTURE.md. Every page waits for its data before it is
+/// sent (`SsrMode::Async`), so it is complete HTML without JavaScript and its status code is right.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();

@@ -1,6 +1,6 @@
-//! The HTTP router: Leptos pages at the doors of DESIGN.md, server functions under `/sfn`, the
-//! JSON API under `/api` with its OpenAPI document, sign-in forms, the built site under `/pkg`,
-//! and a 404 page for everything else.
+//! The HTTP router: Leptos pages at the doors of ARCHITECTURE.md, server functions under
+//! `/sfn`, the JSON API under `/api` with its OpenAPI document, sign-in forms, the built site
+//! under `/pkg`, and a 404 page for everything else.
 
 use axum::body::Body;
 use axum::extract::{FromRef, State};

@@ -20,8 +20,8 @@ impl Store {
     /// The store for `db`, with its table created if needed.
     pub async fn open(db: &Db) -> Result<Store, String> {
         let store = match db {
-            Db::Sqlite(pool) => Store::Sqlite(SqliteStore::new(pool.clone())),
-            Db::Postgres(pool) => Store::Postgres(PostgresStore::new(pool.clone())),
+            Db::Sqlite(pool) => Store::Sqlite(SqliteStore::new(sqlx::SqlitePool::clone(pool))),
+            Db::Postgres(pool) => Store::Postgres(PostgresStore::new(sqlx::PgPool::clone(pool))),
         };
         let migrated = match &store {
             Store::Sqlite(s) => s.migrate().await,

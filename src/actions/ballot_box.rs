@@ -17,7 +17,7 @@ use tokio::sync::oneshot;
 use super::votes::Polling;
 use crate::auth::Actor;
 use crate::model::{BallotCast, CastBallot};
-use crate::storage::{get_assembly_by_id, Db, Kept, Publisher, Tx};
+use crate::storage::{get_assembly_by_id, Db, Publisher, Tx};
 use crate::{Error, Result};
 
 /// Casts `ballot` in the next batch written to `db`; `publisher` hears of the new tally once it
@@ -70,10 +70,9 @@ fn lock(queue: &Shared) -> MutexGuard<'_, Queue> {
     queue.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// The queue of the database behind `db` (each pool has its own).
+/// The queue of the database behind `db`: its own, kept with its handle and shared by its clones.
 fn queue_of(db: &Db) -> Shared {
-    static QUEUES: Kept<usize, Shared> = Kept::new();
-    QUEUES.get(db.identity())
+    db.state().ballot_box.get()
 }
 
 /// Writes batches until no ballot is waiting.
@@ -202,5 +201,21 @@ fn refusal<T>(checked: Result<T>) -> Result<Result<T>> {
     match checked {
         Err(Error::Internal) => Err(Error::Internal),
         other => Ok(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::TestDb;
+
+    /// Each database has its own queue of ballots, which the clones of its handle share.
+    #[tokio::test]
+    async fn each_database_has_its_own_ballot_queue() {
+        let (a, b) = (TestDb::sqlite().await, TestDb::sqlite().await);
+        assert!(Arc::ptr_eq(&queue_of(&a.db), &queue_of(&a.db.clone())));
+        assert!(!Arc::ptr_eq(&queue_of(&a.db), &queue_of(&b.db)));
+        a.finish().await;
+        b.finish().await;
     }
 }

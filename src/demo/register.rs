@@ -5,6 +5,23 @@
 //! real regional governments of those countries, but THE LIST IS ILLUSTRATIVE: it is not NEAR's
 //! official roll, and the ordinals (the order of admission) are illustrative too.
 
+use crate::model::NewAssociation;
+
+/// The association itself.
+pub fn association() -> NewAssociation {
+    NewAssociation {
+        name: "Association of North East Asia Regional Governments".into(),
+        short_name: "NEAR".into(),
+        secretariat: "Pohang, South Korea".into(),
+        founded_year: 1996,
+        languages: ["en", "ko", "zh", "ja", "ru", "mn"]
+            .map(String::from)
+            .to_vec(),
+        associates_vote: false,
+        time_zone: "Asia/Seoul".into(),
+    }
+}
+
 /// (ISO code, country name).
 pub const COUNTRIES: &[(&str, &str)] = &[
     ("CN", "China"),
@@ -134,3 +151,9 @@ pub const COMMITTEES: &[(&str, &str)] = &[
         "Gyeongsangbuk-do Province",
     ),
 ];
+
+/// Members that the agenda, the outcomes and the attendance name again.
+pub const SAKHA: &str = "Republic of Sakha (Yakutia)";
+pub const ULSAN: &str = "Ulsan Metropolitan City";
+pub const LIAONING: &str = "Liaoning Province";
+pub const GYEONGBUK: &str = "Gyeongsangbuk-do Province";

@@ -101,6 +101,10 @@ impl DeclarationInput {
         limits::required("title", &self.title, limits::TITLE)?;
         for t in &self.texts {
             language_tag("language", &t.language)?;
+            // A text is headed with its language's CLDR name: one CLDR has no name for would
+            // be headed with a bare code. The data is on the server only.
+            #[cfg(feature = "ssr")]
+            crate::languages::check_tag("language", &t.language)?;
             limits::within("body", &t.body, limits::LONG)?;
         }
         Ok(())
@@ -257,23 +261,27 @@ pub fn image_type(data: &[u8]) -> Option<&'static str> {
         .map(|(kind, _)| *kind)
 }
 
-/// A report's form fields, as typed.
-impl NewReport {
-    pub fn from_form(
-        agenda_item_id: &str,
-        committee_id: &str,
-        presenting_member_id: &str,
-        outcomes: &str,
-        next_meeting_place: &str,
-        next_meeting_date: &str,
-    ) -> Result<Self> {
+/// The report form, as typed (`form[…]` fields); fields the form leaves out are empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReportForm {
+    pub agenda_item_id: String,
+    pub committee_id: String,
+    pub presenting_member_id: String,
+    pub outcomes: String,
+    pub next_meeting_place: String,
+    pub next_meeting_date: String,
+}
+
+impl ReportForm {
+    pub fn parse(&self) -> Result<NewReport> {
         let report = NewReport {
-            agenda_item_id: parse_optional_number("agenda_item_id", agenda_item_id)?,
-            committee_id: parse_number("committee_id", committee_id)?,
-            presenting_member_id: parse_number("presenting_member_id", presenting_member_id)?,
-            outcomes: optional_text(outcomes),
-            next_meeting_place: optional_text(next_meeting_place),
-            next_meeting_date: match next_meeting_date.trim() {
+            agenda_item_id: parse_optional_number("agenda_item_id", &self.agenda_item_id)?,
+            committee_id: parse_number("committee_id", &self.committee_id)?,
+            presenting_member_id: parse_number("presenting_member_id", &self.presenting_member_id)?,
+            outcomes: optional_text(&self.outcomes),
+            next_meeting_place: optional_text(&self.next_meeting_place),
+            next_meeting_date: match self.next_meeting_date.trim() {
                 "" => None,
                 d => Some(parse_date("next_meeting_date", d)?),
             },
@@ -283,12 +291,20 @@ impl NewReport {
     }
 }
 
-impl NewPresentation {
-    pub fn from_form(agenda_item_id: &str, member_id: &str, topic: &str) -> Result<Self> {
+/// The presentation form, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PresentationForm {
+    pub agenda_item_id: String,
+    pub member_id: String,
+    pub topic: String,
+}
+
+impl PresentationForm {
+    pub fn parse(&self) -> Result<NewPresentation> {
         let presentation = NewPresentation {
-            agenda_item_id: parse_optional_number("agenda_item_id", agenda_item_id)?,
-            member_id: parse_number("member_id", member_id)?,
-            topic: optional_text(topic),
+            agenda_item_id: parse_optional_number("agenda_item_id", &self.agenda_item_id)?,
+            member_id: parse_number("member_id", &self.member_id)?,
+            topic: optional_text(&self.topic),
         };
         presentation.validate()?;
         Ok(presentation)
@@ -378,12 +394,88 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn a_declaration_text_is_in_a_language_cldr_names() {
+        let declaration = |language: &str| DeclarationInput {
+            title: "Declaration".into(),
+            texts: vec![crate::record::DeclarationText {
+                language: language.into(),
+                body: "Text".into(),
+            }],
+            ..DeclarationInput::default()
+        };
+        assert!(declaration("de").validate().is_ok());
+        assert!(declaration("sr-Latn").validate().is_ok());
+        let e = declaration("qq").validate().unwrap_err();
+        assert_eq!(e.field(), Some("language"));
+    }
+
+    fn report(
+        agenda_item_id: &str,
+        committee_id: &str,
+        presenting_member_id: &str,
+        outcomes: &str,
+        next_meeting_place: &str,
+        next_meeting_date: &str,
+    ) -> ReportForm {
+        ReportForm {
+            agenda_item_id: agenda_item_id.into(),
+            committee_id: committee_id.into(),
+            presenting_member_id: presenting_member_id.into(),
+            outcomes: outcomes.into(),
+            next_meeting_place: next_meeting_place.into(),
+            next_meeting_date: next_meeting_date.into(),
+        }
+    }
+
     #[test]
     fn a_report_form_names_its_bad_field() {
-        let err = NewReport::from_form("", "3", "4", "", "", "2022-02-30").unwrap_err();
+        let err = report("", "3", "4", "", "", "2022-02-30")
+            .parse()
+            .unwrap_err();
         assert_eq!(err.field(), Some("next_meeting_date"));
-        let r = NewReport::from_form("7", "3", "4", " Held in Pohang ", "Niigata", "").unwrap();
+        let r = report("7", "3", "4", " Held in Pohang ", "Niigata", "")
+            .parse()
+            .unwrap();
         assert_eq!(r.outcomes.as_deref(), Some("Held in Pohang"));
         assert_eq!(r.next_meeting_date, None);
+    }
+
+    #[test]
+    fn a_report_form_needs_its_committee_and_presenter() {
+        for (field, form) in [
+            ("agenda_item_id", report("x", "3", "4", "", "", "")),
+            ("committee_id", report("", "", "4", "", "", "")),
+            ("presenting_member_id", report("", "3", "four", "", "", "")),
+        ] {
+            assert_eq!(form.parse().unwrap_err().field(), Some(field));
+        }
+        let r = report("", "3", "4", "", "", "2022-05-20").parse().unwrap();
+        assert_eq!(r.next_meeting_date, NaiveDate::from_ymd_opt(2022, 5, 20));
+    }
+
+    #[test]
+    fn a_presentation_form_becomes_a_presentation() {
+        let form = PresentationForm {
+            agenda_item_id: "".into(),
+            member_id: " 5 ".into(),
+            topic: " Smart cities ".into(),
+        };
+        let p = form.parse().unwrap();
+        assert_eq!(
+            (p.agenda_item_id, p.member_id, p.topic.as_deref()),
+            (None, 5, Some("Smart cities"))
+        );
+        let bad = PresentationForm {
+            member_id: "".into(),
+            ..form.clone()
+        };
+        assert_eq!(bad.parse().unwrap_err().field(), Some("member_id"));
+        let bad = PresentationForm {
+            agenda_item_id: "seven".into(),
+            ..form
+        };
+        assert_eq!(bad.parse().unwrap_err().field(), Some("agenda_item_id"));
     }
 }

@@ -95,36 +95,6 @@ impl NewAssociation {
         Ok(())
     }
 
-    /// The association as its setup form gives it: `languages` as codes separated by commas or
-    /// spaces, the main one first; `associates_vote` is kept from the association as recorded
-    /// (a setting of its own form).
-    pub fn from_form(
-        name: &str,
-        short_name: &str,
-        secretariat: &str,
-        founded_year: &str,
-        languages: &str,
-        time_zone: &str,
-        associates_vote: bool,
-    ) -> Result<Self> {
-        let association = NewAssociation {
-            name: name.to_owned(),
-            short_name: short_name.to_owned(),
-            secretariat: secretariat.to_owned(),
-            founded_year: parse_number("founded_year", founded_year)?,
-            languages: languages
-                .split(|c: char| c == ',' || c.is_whitespace())
-                .filter(|l| !l.is_empty())
-                .map(str::to_owned)
-                .collect(),
-            associates_vote,
-            time_zone: time_zone.trim().to_owned(),
-        }
-        .normalized();
-        association.validate()?;
-        Ok(association)
-    }
-
     /// The same association with its texts trimmed and its blank languages left out, as stored.
     pub fn normalized(&self) -> NewAssociation {
         NewAssociation {
@@ -141,6 +111,41 @@ impl NewAssociation {
             associates_vote: self.associates_vote,
             time_zone: self.time_zone.trim().to_owned(),
         }
+    }
+}
+
+/// The association's setup form, as typed: `languages` as codes separated by commas or spaces,
+/// the main one first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssociationForm {
+    pub name: String,
+    pub short_name: String,
+    pub secretariat: String,
+    pub founded_year: String,
+    pub languages: String,
+    pub time_zone: String,
+}
+
+impl AssociationForm {
+    /// `associates_vote` is kept from the association as recorded (a setting of its own form).
+    pub fn parse(&self, associates_vote: bool) -> Result<NewAssociation> {
+        let association = NewAssociation {
+            name: self.name.clone(),
+            short_name: self.short_name.clone(),
+            secretariat: self.secretariat.clone(),
+            founded_year: parse_number("founded_year", &self.founded_year)?,
+            languages: self
+                .languages
+                .split(|c: char| c == ',' || c.is_whitespace())
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            associates_vote,
+            time_zone: self.time_zone.trim().to_owned(),
+        }
+        .normalized();
+        association.validate()?;
+        Ok(association)
     }
 }
 
@@ -622,17 +627,19 @@ mod tests {
         assert_eq!(optional_text("  "), None);
     }
 
+    fn association_form() -> AssociationForm {
+        AssociationForm {
+            name: " Baltic Sea Regions ".into(),
+            short_name: "BSR".into(),
+            secretariat: "Kiel".into(),
+            founded_year: "1999".into(),
+            languages: "de, pl sv,,".into(),
+            time_zone: "Europe/Berlin".into(),
+        }
+    }
+
     fn association() -> NewAssociation {
-        NewAssociation::from_form(
-            " Baltic Sea Regions ",
-            "BSR",
-            "Kiel",
-            "1999",
-            "de, pl sv,,",
-            "Europe/Berlin",
-            false,
-        )
-        .unwrap()
+        association_form().parse(false).unwrap()
     }
 
     #[test]
@@ -641,6 +648,17 @@ mod tests {
         assert_eq!(a.name, "Baltic Sea Regions");
         assert_eq!(a.languages, ["de", "pl", "sv"]);
         assert_eq!(a.time_zone, "Europe/Berlin");
+    }
+
+    #[test]
+    fn an_association_form_keeps_whether_associates_vote() {
+        assert!(association_form().parse(true).unwrap().associates_vote);
+        assert!(!association().associates_vote);
+        let bad = AssociationForm {
+            languages: " , ".into(),
+            ..association_form()
+        };
+        assert_eq!(bad.parse(false).unwrap_err().field(), Some("languages"));
     }
 
     #[test]
@@ -660,12 +678,15 @@ mod tests {
             change(&mut a);
             assert_eq!(a.validate().unwrap_err().field(), Some(field));
         }
-        assert_eq!(
-            NewAssociation::from_form("A", "A", "B", "next year", "en", "UTC", false)
-                .unwrap_err()
-                .field(),
-            Some("founded_year")
-        );
+        let form = AssociationForm {
+            name: "A".into(),
+            short_name: "A".into(),
+            secretariat: "B".into(),
+            founded_year: "next year".into(),
+            languages: "en".into(),
+            time_zone: "UTC".into(),
+        };
+        assert_eq!(form.parse(false).unwrap_err().field(), Some("founded_year"));
     }
 
     #[cfg(feature = "ssr")]

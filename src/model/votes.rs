@@ -76,56 +76,78 @@ impl NewVote {
     }
 }
 
-impl NewVote {
-    /// From the control panel's form: empty fields take their defaults; a checkbox is "on" when
-    /// ticked and absent otherwise.
-    pub fn from_form(
-        application_id: &str,
-        agenda_item_id: &str,
-        question: &str,
-        rule: &str,
-        quorum_percent: &str,
-        show_ballots: &str,
-        secret: &str,
-    ) -> Result<Self> {
+/// The control panel's form to open a vote, as typed (`form[…]` fields). Unticked checkboxes
+/// are not sent at all, and fields the form leaves out default to empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VoteForm {
+    pub application_id: String,
+    pub agenda_item_id: String,
+    pub question: String,
+    pub rule: String,
+    pub quorum_percent: String,
+    pub show_ballots: Option<String>,
+    pub secret: Option<String>,
+}
+
+impl VoteForm {
+    /// Empty fields take their defaults; a checkbox is "on" when ticked.
+    pub fn parse(&self) -> Result<NewVote> {
         let vote = NewVote {
-            application_id: parse_optional_number("application_id", application_id)?,
-            agenda_item_id: parse_optional_number("agenda_item_id", agenda_item_id)?,
-            question: optional_text(question),
-            rule: match rule.trim() {
+            application_id: parse_optional_number("application_id", &self.application_id)?,
+            agenda_item_id: parse_optional_number("agenda_item_id", &self.agenda_item_id)?,
+            question: optional_text(&self.question),
+            rule: match self.rule.trim() {
                 "" => None,
                 name => Some(VoteRule::parse("rule", name)?),
             },
-            quorum_percent: parse_optional_number("quorum_percent", quorum_percent)?.unwrap_or(0),
-            show_ballots: ticked(show_ballots),
-            roll_call: Some(!ticked(secret)),
+            quorum_percent: parse_optional_number("quorum_percent", &self.quorum_percent)?
+                .unwrap_or(0),
+            show_ballots: ticked(self.show_ballots.as_deref()),
+            roll_call: Some(!ticked(self.secret.as_deref())),
         };
         vote.validate()?;
         Ok(vote)
     }
 }
 
-/// Whether an HTML checkbox was ticked.
-fn ticked(value: &str) -> bool {
-    matches!(value.trim(), "on" | "true" | "1")
+/// Whether an HTML checkbox was ticked (an unticked one is not sent).
+fn ticked(value: Option<&str>) -> bool {
+    matches!(value.map(str::trim), Some("on" | "true" | "1"))
 }
 
-impl CastBallot {
-    pub fn from_form(member_id: &str, choice: &str) -> Result<Self> {
+/// A ballot as its form gives it: the member voting and the choice.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BallotForm {
+    pub member_id: String,
+    pub choice: String,
+}
+
+impl BallotForm {
+    pub fn parse(&self) -> Result<CastBallot> {
         Ok(CastBallot {
-            member_id: parse_number("member_id", member_id)?,
-            choice: BallotChoice::parse("choice", choice)?,
+            member_id: parse_number("member_id", &self.member_id)?,
+            choice: BallotChoice::parse("choice", &self.choice)?,
         })
     }
 }
 
-impl CloseVote {
-    /// `objections`: the member ids of the ticked boxes.
-    pub fn from_form(acclamation: &str, objections: &[String]) -> Result<Self> {
+/// Closing a vote, as its form gives it: `acclamation` a checkbox, `objections` the member ids
+/// of the ticked boxes (`objections[]`); both are left out when nothing is ticked.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CloseVoteForm {
+    pub acclamation: Option<String>,
+    pub objections: Option<Vec<String>>,
+}
+
+impl CloseVoteForm {
+    pub fn parse(&self) -> Result<CloseVote> {
         Ok(CloseVote {
-            acclamation: ticked(acclamation),
-            objections: objections
+            acclamation: ticked(self.acclamation.as_deref()),
+            objections: self
+                .objections
                 .iter()
+                .flatten()
                 .filter(|id| !id.trim().is_empty())
                 .map(|id| parse_number("objections", id))
                 .collect::<Result<_>>()?,
@@ -249,9 +271,38 @@ mod tests {
         assert_eq!(default_rule(None), VoteRule::SimpleMajority);
     }
 
+    fn vote_form(
+        application_id: &str,
+        agenda_item_id: &str,
+        question: &str,
+        rule: &str,
+        quorum_percent: &str,
+        show_ballots: &str,
+        secret: &str,
+    ) -> VoteForm {
+        // An unticked checkbox is not sent at all.
+        let checkbox = |value: &str| (!value.is_empty()).then(|| value.to_owned());
+        VoteForm {
+            application_id: application_id.into(),
+            agenda_item_id: agenda_item_id.into(),
+            question: question.into(),
+            rule: rule.into(),
+            quorum_percent: quorum_percent.into(),
+            show_ballots: checkbox(show_ballots),
+            secret: checkbox(secret),
+        }
+    }
+
+    fn ballot(member_id: &str, choice: &str) -> BallotForm {
+        BallotForm {
+            member_id: member_id.into(),
+            choice: choice.into(),
+        }
+    }
+
     #[test]
     fn forms_become_votes_ballots_and_closings() {
-        let vote = NewVote::from_form("7", "", "", "", "", "", "").unwrap();
+        let vote = vote_form("7", "", "", "", "", "", "").parse().unwrap();
         assert_eq!(
             (
                 vote.application_id,
@@ -261,7 +312,9 @@ mod tests {
             ),
             (Some(7), None, Some(true), false)
         );
-        let vote = NewVote::from_form("", "3", "Adopt?", "two_thirds", "50", "on", "on").unwrap();
+        let vote = vote_form("", "3", "Adopt?", "two_thirds", "50", "on", "on")
+            .parse()
+            .unwrap();
         assert_eq!(
             (
                 vote.rule,
@@ -271,15 +324,74 @@ mod tests {
             ),
             (Some(VoteRule::TwoThirds), 50, true, Some(false))
         );
-        let err = NewVote::from_form("7", "", "", "acclaim", "", "", "").unwrap_err();
+        let err = vote_form("7", "", "", "acclaim", "", "", "")
+            .parse()
+            .unwrap_err();
         assert_eq!(err.field(), Some("rule"));
         assert_eq!(
-            CastBallot::from_form("4", "maybe").unwrap_err().field(),
+            ballot("4", "maybe").parse().unwrap_err().field(),
             Some("choice")
         );
-        let close = CloseVote::from_form("on", &["4".into(), " 9".into()]).unwrap();
+        let close = CloseVoteForm {
+            acclamation: Some("on".into()),
+            objections: Some(vec!["4".into(), " 9".into()]),
+        }
+        .parse()
+        .unwrap();
         assert_eq!((close.acclamation, close.objections), (true, vec![4, 9]));
-        assert_eq!(CloseVote::from_form("", &[]).unwrap(), CloseVote::default());
+        assert_eq!(
+            CloseVoteForm::default().parse().unwrap(),
+            CloseVote::default()
+        );
+    }
+
+    #[test]
+    fn a_vote_form_names_its_bad_field() {
+        for (field, form) in [
+            ("application_id", vote_form("seven", "", "", "", "", "", "")),
+            (
+                "agenda_item_id",
+                vote_form("", "x", "Adopt?", "", "", "", ""),
+            ),
+            ("quorum_percent", vote_form("7", "", "", "", "half", "", "")),
+            ("quorum_percent", vote_form("7", "", "", "", "101", "", "")),
+            ("question", vote_form("", "3", " ", "", "", "", "")),
+        ] {
+            assert_eq!(form.parse().unwrap_err().field(), Some(field));
+        }
+    }
+
+    #[test]
+    fn a_vote_form_with_fields_left_out_is_empty() {
+        let form: VoteForm =
+            serde_json::from_value(serde_json::json!({ "application_id": "7" })).unwrap();
+        assert_eq!(form, vote_form("7", "", "", "", "", "", ""));
+        let vote = vote_form("7", "", "", "", "", "off", "").parse().unwrap();
+        assert!(!vote.show_ballots, "only a ticked box counts");
+    }
+
+    #[test]
+    fn a_ballot_form_becomes_a_ballot() {
+        assert_eq!(
+            ballot(" 4 ", "abstain").parse().unwrap(),
+            CastBallot {
+                member_id: 4,
+                choice: BallotChoice::Abstain
+            }
+        );
+        assert_eq!(
+            ballot("", "yes").parse().unwrap_err().field(),
+            Some("member_id")
+        );
+    }
+
+    #[test]
+    fn a_close_names_a_bad_objection() {
+        let form = CloseVoteForm {
+            acclamation: None,
+            objections: Some(vec!["".into(), "x".into()]),
+        };
+        assert_eq!(form.parse().unwrap_err().field(), Some("objections"));
     }
 
     #[test]

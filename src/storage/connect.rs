@@ -7,7 +7,7 @@ use std::time::Duration;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
-use super::Db;
+use super::{Db, Pool};
 
 /// The two engines Plenary runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,7 +76,7 @@ async fn connect_sqlite(options: SqliteConnectOptions) -> Result<Db, ConnectErro
             path: path.clone(),
             reason: root_cause(&e),
         })?;
-    Ok(Db::Sqlite(pool))
+    Ok(Db::Sqlite(Pool::new(pool)))
 }
 
 async fn connect_postgres(options: PgConnectOptions) -> Result<Db, ConnectError> {
@@ -95,7 +95,7 @@ async fn connect_postgres(options: PgConnectOptions) -> Result<Db, ConnectError>
             target,
             reason: root_cause(&e),
         })?;
-    Ok(Db::Postgres(pool))
+    Ok(Db::Postgres(Pool::new(pool)))
 }
 
 impl Db {
@@ -107,8 +107,8 @@ impl Db {
     /// Brings the schema up to date. Each engine has its own migrations with the same versions.
     pub async fn migrate(&self) -> Result<(), ConnectError> {
         let result = match self {
-            Db::Sqlite(pool) => sqlx::migrate!("migrations/sqlite").run(pool).await,
-            Db::Postgres(pool) => sqlx::migrate!("migrations/postgres").run(pool).await,
+            Db::Sqlite(pool) => sqlx::migrate!("migrations/sqlite").run(&**pool).await,
+            Db::Postgres(pool) => sqlx::migrate!("migrations/postgres").run(&**pool).await,
         };
         result.map_err(|e| ConnectError::Migrate {
             engine: self.engine(),

@@ -17,6 +17,7 @@ mod live;
 mod names;
 mod outcomes;
 mod pages;
+mod pool;
 mod record;
 mod records;
 mod references;
@@ -36,6 +37,7 @@ pub use live::*;
 pub use names::*;
 pub use outcomes::*;
 pub use pages::*;
+pub use pool::Pool;
 pub use record::*;
 pub use records::*;
 pub use references::*;
@@ -43,15 +45,18 @@ pub use register::*;
 pub use schedule::*;
 pub use votes::*;
 
-use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
+use sqlx::{Postgres, Sqlite, Transaction};
 
+use self::pool::DbState;
 use crate::{Error, Problem, Result};
 
-/// A connection pool to the database, whichever engine it is.
+/// A handle on the database, whichever engine it is: its connection pool and what this process
+/// keeps for it (see [`Pool`]). Its clones are handles on the same database; [`connect`] makes a
+/// new one.
 #[derive(Clone, Debug)]
 pub enum Db {
-    Sqlite(SqlitePool),
-    Postgres(PgPool),
+    Sqlite(Pool<Sqlite>),
+    Postgres(Pool<Postgres>),
 }
 
 /// One write transaction. Dropping it without [`Tx::commit`] rolls everything back.
@@ -101,7 +106,7 @@ impl Db {
     pub async fn begin(&self) -> Result<Tx> {
         Ok(match self {
             Db::Sqlite(pool) => {
-                let turn = writers(pool).lock_owned().await;
+                let turn = pool.state().writer_turn().await;
                 let tx = pool.begin_with("BEGIN IMMEDIATE").await.map_err(internal)?;
                 Tx::Sqlite(tx, Some(turn), Some(self.changes()))
             }
@@ -126,26 +131,9 @@ impl Db {
         read(&mut tx).await
     }
 
-    /// Tells pools apart: the same number for clones of one pool, another for every other pool.
-    pub fn identity(&self) -> usize {
-        use std::collections::HashMap;
-        use std::sync::{Arc, Mutex};
-        type Any = Arc<dyn std::any::Any + Send + Sync>;
-        // Every pool holds its connect options behind one Arc for its whole life. A clone of it
-        // is kept here, so that its address is never given to another pool's options, even
-        // after this pool is gone.
-        static KEPT: std::sync::OnceLock<Mutex<HashMap<usize, Any>>> = std::sync::OnceLock::new();
-        let options: Any = match self {
-            Db::Sqlite(pool) => pool.connect_options(),
-            Db::Postgres(pool) => pool.connect_options(),
-        };
-        let id = Arc::as_ptr(&options) as *const () as usize;
-        let mut kept = KEPT
-            .get_or_init(Default::default)
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
-        kept.entry(id).or_insert(options);
-        id
+    /// What this process keeps for the database, one state shared by every clone of this handle.
+    pub(crate) fn state(&self) -> &DbState {
+        on_db!(self, pool => pool.state())
     }
 
     pub fn engine(&self) -> Engine {
@@ -161,44 +149,9 @@ impl Db {
     }
 }
 
-/// A write transaction's turn to write to its SQLite file (see [`writers`]).
+/// A write transaction's turn to write to its SQLite file (the queue of the database's writers
+/// in this process, kept with its handle).
 pub type WriterTurn = tokio::sync::OwnedMutexGuard<()>;
-
-/// The queue of this process's write transactions on the SQLite file behind `pool`. SQLite runs
-/// one writer at a time and refuses the others, which then sleep in its busy handler for 1 to
-/// 100 ms before trying again, however soon the file is free. Queued here, each writer starts as
-/// soon as the one before it commits.
-fn writers(pool: &SqlitePool) -> std::sync::Arc<tokio::sync::Mutex<()>> {
-    static QUEUES: Kept<std::path::PathBuf, std::sync::Arc<tokio::sync::Mutex<()>>> = Kept::new();
-    // By file, not by pool: SQLite's write lock is the file's.
-    QUEUES.get(pool.connect_options().get_filename().to_path_buf())
-}
-
-/// Values this process keeps for as long as it runs, one per key (a database file or pool),
-/// made on first use.
-pub struct Kept<K, T>(std::sync::OnceLock<std::sync::Mutex<std::collections::HashMap<K, T>>>);
-
-impl<K: Eq + std::hash::Hash, T: Clone + Default> Kept<K, T> {
-    pub const fn new() -> Self {
-        Kept(std::sync::OnceLock::new())
-    }
-
-    /// The value kept for `key` (shared: a clone of an `Arc` or the like).
-    pub fn get(&self, key: K) -> T {
-        let mut values = self
-            .0
-            .get_or_init(Default::default)
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
-        values.entry(key).or_default().clone()
-    }
-}
-
-impl<K: Eq + std::hash::Hash, T: Clone + Default> Default for Kept<K, T> {
-    fn default() -> Self {
-        Self::new()
-    }
-}
 
 impl Tx {
     pub async fn commit(self) -> Result<()> {
@@ -226,10 +179,10 @@ impl Changes {
 }
 
 impl Db {
-    /// The count of this process's committed changes to the database behind this pool.
+    /// The count of this process's committed changes to the database (shared by the clones of
+    /// this handle).
     pub fn changes(&self) -> Changes {
-        static COUNTS: Kept<usize, Changes> = Kept::new();
-        COUNTS.get(self.identity())
+        self.state().changes().clone()
     }
 }
 

@@ -2,6 +2,7 @@
 //! (`check_in_…` is open to signed-in delegates; the action checks the member).
 
 use leptos::prelude::*;
+use plenary_core::model::AttendanceForm;
 #[cfg(feature = "ssr")]
 use plenary_core::model::*;
 use plenary_core::views::{AttendanceEntry, AttendanceSheet, LiveView};
@@ -17,31 +18,13 @@ pub async fn load_attendance_sheet(number: i64) -> Result<AttendanceSheet, Error
     actions::attendance_sheet(&db()?, caller().as_ref(), number).await
 }
 
-/// The attendance form, as text (`form[…]` fields); a guest line leaves `member_id` empty.
-#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct AttendanceForm {
-    pub session_id: String,
-    pub member_id: String,
-    pub guest_name: String,
-    pub guest_kind: String,
-    pub mode: String,
-    pub delegates: String,
-}
-
 #[server(prefix = "/sfn", endpoint = "record_attendance_line")]
 pub async fn record_attendance_line(
     number: i64,
     form: AttendanceForm,
 ) -> Result<AttendanceEntry, Error> {
-    let session_id = parse_optional_number("session_id", &form.session_id)?;
-    let line = NewAttendance::from_form(
-        &form.member_id,
-        &form.guest_name,
-        &form.guest_kind,
-        &form.mode,
-        &form.delegates,
-    )?;
+    let session_id = form.session_id()?;
+    let line = form.parse()?;
     actions::record_attendance(&db()?, caller().as_ref(), number, session_id, &line).await
 }
 

@@ -1,5 +1,7 @@
 //! The organizer workspace's server functions. Every argument arrives as form text and is
-//! parsed in core, so a wrong value comes back as an error naming its field.
+//! parsed in core, so a wrong value comes back as an error naming its field. A form core knows
+//! (`CountryForm` …) is taken whole: flattened where the page posts its fields by their own
+//! names (`code`, `name`), as `form` where it posts `form[…]`.
 
 use leptos::prelude::*;
 use plenary_core::model::*;
@@ -41,9 +43,12 @@ pub async fn load_audit(filter: AuditFilter) -> Result<Vec<AuditEntry>, Error> {
 }
 
 #[server(prefix = "/sfn", endpoint = "save_country")]
-pub async fn save_country(id: String, code: String, name: String) -> Result<Country, Error> {
+pub async fn save_country(
+    id: String,
+    #[server(flatten)] form: CountryForm,
+) -> Result<Country, Error> {
     let (db, actor) = (db()?, caller());
-    let input = NewCountry::from_form(&code, &name)?;
+    let input = form.parse()?;
     match existing(&id)? {
         Some(id) => actions::update_country_record(&db, actor.as_ref(), id, &input).await,
         None => actions::create_country(&db, actor.as_ref(), &input).await,
@@ -51,19 +56,9 @@ pub async fn save_country(id: String, code: String, name: String) -> Result<Coun
 }
 
 #[server(prefix = "/sfn", endpoint = "save_member")]
-pub async fn save_member(
-    id: String,
-    country_id: String,
-    name: String,
-    kind: String,
-    status: String,
-    ordinal: String,
-    // Optional, so that forms and clients from before members had a joined date still work.
-    joined: Option<String>,
-) -> Result<Member, Error> {
+pub async fn save_member(id: String, #[server(flatten)] form: MemberForm) -> Result<Member, Error> {
     let (db, actor) = (db()?, caller());
-    let joined = joined.unwrap_or_default();
-    let input = NewMember::from_form(&country_id, &name, &kind, &status, &ordinal, &joined)?;
+    let input = form.parse()?;
     match existing(&id)? {
         Some(id) => actions::update_member_record(&db, actor.as_ref(), id, &input).await,
         None => actions::create_member(&db, actor.as_ref(), &input).await,
@@ -81,15 +76,9 @@ pub async fn delete_member(id: i64) -> Result<(), Error> {
 }
 
 #[server(prefix = "/sfn", endpoint = "save_person")]
-pub async fn save_person(
-    id: String,
-    name: String,
-    title: String,
-    member_id: String,
-    body: String,
-) -> Result<Person, Error> {
+pub async fn save_person(id: String, #[server(flatten)] form: PersonForm) -> Result<Person, Error> {
     let (db, actor) = (db()?, caller());
-    let input = NewPerson::from_form(&name, &title, &member_id, &body)?;
+    let input = form.parse()?;
     match existing(&id)? {
         Some(id) => actions::update_person_record(&db, actor.as_ref(), id, &input).await,
         None => actions::create_person(&db, actor.as_ref(), &input).await,
@@ -104,11 +93,10 @@ pub async fn delete_person(id: i64) -> Result<(), Error> {
 #[server(prefix = "/sfn", endpoint = "save_committee")]
 pub async fn save_committee(
     id: String,
-    name: String,
-    coordinating_member_id: String,
+    #[server(flatten)] form: CommitteeForm,
 ) -> Result<Committee, Error> {
     let (db, actor) = (db()?, caller());
-    let input = NewCommittee::from_form(&name, &coordinating_member_id)?;
+    let input = form.parse()?;
     match existing(&id)? {
         Some(id) => actions::update_committee_record(&db, actor.as_ref(), id, &input).await,
         None => actions::create_committee(&db, actor.as_ref(), &input).await,
@@ -124,7 +112,7 @@ pub async fn delete_committee(id: i64) -> Result<(), Error> {
 #[server(prefix = "/sfn", endpoint = "save_assembly")]
 pub async fn save_assembly(original: String, form: AssemblyForm) -> Result<Assembly, Error> {
     let (db, actor) = (db()?, caller());
-    let input = NewAssembly::from_form(&form)?;
+    let input = form.parse()?;
     match parse_optional_number("original", &original)? {
         Some(number) => actions::update_assembly_record(&db, actor.as_ref(), number, &input).await,
         None => actions::create_assembly(&db, actor.as_ref(), &input).await,
@@ -204,12 +192,10 @@ pub async fn reorder_session(id: i64, direction: String) -> Result<Session, Erro
 pub async fn save_item(
     session_id: i64,
     id: String,
-    kind: String,
-    title: String,
-    planned_minutes: String,
+    #[server(flatten)] form: AgendaItemForm,
 ) -> Result<AgendaItem, Error> {
     let (db, actor) = (db()?, caller());
-    let input = NewAgendaItem::from_form(&kind, &title, &planned_minutes)?;
+    let input = form.parse()?;
     match existing(&id)? {
         Some(id) => actions::update_item_record(&db, actor.as_ref(), id, &input).await,
         None => actions::add_item(&db, actor.as_ref(), session_id, &input).await,
@@ -240,13 +226,10 @@ pub async fn reorder_item(
 pub async fn save_speaker(
     item_id: i64,
     id: String,
-    person_id: String,
-    member_id: String,
-    role: String,
-    delivery: String,
+    #[server(flatten)] form: SpeakerSlotForm,
 ) -> Result<SpeakerSlot, Error> {
     let (db, actor) = (db()?, caller());
-    let input = NewSpeakerSlot::from_form(&person_id, &member_id, &role, &delivery)?;
+    let input = form.parse()?;
     match existing(&id)? {
         Some(id) => actions::update_speaker_record(&db, actor.as_ref(), id, &input).await,
         None => actions::add_speaker(&db, actor.as_ref(), item_id, &input).await,
@@ -276,7 +259,7 @@ pub async fn save_application(
     form: ApplicationForm,
 ) -> Result<Application, Error> {
     let (db, actor) = (db()?, caller());
-    let input = NewApplication::from_form(&form)?;
+    let input = form.parse()?;
     match existing(&id)? {
         Some(id) => actions::update_application_record(&db, actor.as_ref(), id, &input).await,
         None => actions::create_application(&db, actor.as_ref(), number, &input).await,
@@ -350,27 +333,14 @@ pub async fn load_association_setup() -> Result<Option<NewAssociation>, Error> {
 /// form of its own).
 #[server(prefix = "/sfn", endpoint = "save_association")]
 pub async fn save_association(
-    name: String,
-    short_name: String,
-    secretariat: String,
-    founded_year: String,
-    languages: String,
-    time_zone: String,
+    #[server(flatten)] form: AssociationForm,
 ) -> Result<NewAssociation, Error> {
     let (db, actor) = (db()?, caller());
     plenary_core::auth::organizer(actor.as_ref())?;
     let recorded = db
         .reading(async |tx| plenary_core::storage::find_association(tx).await)
         .await?;
-    let input = NewAssociation::from_form(
-        &name,
-        &short_name,
-        &secretariat,
-        &founded_year,
-        &languages,
-        &time_zone,
-        recorded.is_some_and(|a| a.associates_vote),
-    )?;
+    let input = form.parse(recorded.is_some_and(|a| a.associates_vote))?;
     actions::set_association(&db, actor.as_ref(), &input)
         .await
         .map(|(a, _)| a)

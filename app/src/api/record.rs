@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use plenary_core::model::*;
-use plenary_core::model::{Declaration, NewsSummary, Presentation, Report};
+use plenary_core::model::{
+    Declaration, NewsSummary, Presentation, PresentationForm, Report, ReportForm,
+};
 use plenary_core::record::{DeclarationText, Record};
 use plenary_core::views::{NewsPage, RecordDesk};
 use plenary_core::Error;
@@ -39,29 +41,10 @@ pub async fn save_outcome(item_id: i64, outcome: String) -> Result<Option<String
     actions::record_outcome(&db()?, caller().as_ref(), item_id, &outcome).await
 }
 
-/// The report form, as typed (`form[…]` fields).
-#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct ReportForm {
-    pub agenda_item_id: String,
-    pub committee_id: String,
-    pub presenting_member_id: String,
-    pub outcomes: String,
-    pub next_meeting_place: String,
-    pub next_meeting_date: String,
-}
-
 /// Saves report `id`, or with an empty `id` records a new one for assembly `number`.
 #[server(prefix = "/sfn", endpoint = "save_report")]
 pub async fn save_report(id: String, number: i64, form: ReportForm) -> Result<Report, Error> {
-    let input = NewReport::from_form(
-        &form.agenda_item_id,
-        &form.committee_id,
-        &form.presenting_member_id,
-        &form.outcomes,
-        &form.next_meeting_place,
-        &form.next_meeting_date,
-    )?;
+    let input = form.parse()?;
     let db = db()?;
     match parse_optional_number("id", &id)? {
         Some(id) => actions::update_report_record(&db, caller().as_ref(), id, &input).await,
@@ -79,11 +62,9 @@ pub async fn remove_report(id: i64) -> Result<(), Error> {
 pub async fn save_presentation(
     id: String,
     number: i64,
-    agenda_item_id: String,
-    member_id: String,
-    topic: String,
+    #[server(flatten)] form: PresentationForm,
 ) -> Result<Presentation, Error> {
-    let input = NewPresentation::from_form(&agenda_item_id, &member_id, &topic)?;
+    let input = form.parse()?;
     let db = db()?;
     match parse_optional_number("id", &id)? {
         Some(id) => actions::update_presentation_record(&db, caller().as_ref(), id, &input).await,

@@ -22,31 +22,9 @@ pub async fn load_ballot_paper(vote_id: i64) -> Result<Option<BallotPaper>, Erro
     actions::ballot_paper(&db()?, caller().as_ref(), vote_id).await
 }
 
-/// The control panel's form to open a vote, as text (`form[…]` fields). Unticked checkboxes
-/// are not sent at all, and fields the form leaves out default to empty.
-#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct VoteForm {
-    pub application_id: String,
-    pub agenda_item_id: String,
-    pub question: String,
-    pub rule: String,
-    pub quorum_percent: String,
-    pub show_ballots: Option<String>,
-    pub secret: Option<String>,
-}
-
 #[server(prefix = "/sfn", endpoint = "open_vote")]
 pub async fn open_vote(number: i64, form: VoteForm) -> Result<LiveView, Error> {
-    let input = NewVote::from_form(
-        &form.application_id,
-        &form.agenda_item_id,
-        &form.question,
-        &form.rule,
-        &form.quorum_percent,
-        form.show_ballots.as_deref().unwrap_or_default(),
-        form.secret.as_deref().unwrap_or_default(),
-    )?;
+    let input = form.parse()?;
     let publisher = publisher();
     actions::open_vote(
         &db()?,
@@ -61,10 +39,9 @@ pub async fn open_vote(number: i64, form: VoteForm) -> Result<LiveView, Error> {
 #[server(prefix = "/sfn", endpoint = "cast_member_ballot")]
 pub async fn cast_member_ballot(
     vote_id: i64,
-    member_id: String,
-    choice: String,
+    #[server(flatten)] form: BallotForm,
 ) -> Result<BallotCast, Error> {
-    let ballot = CastBallot::from_form(&member_id, &choice)?;
+    let ballot = form.parse()?;
     let publisher = publisher();
     actions::cast_ballot(&db()?, publisher, caller().as_ref(), vote_id, &ballot).await
 }
@@ -74,13 +51,9 @@ pub async fn cast_member_ballot(
 #[server(prefix = "/sfn", endpoint = "conclude_vote")]
 pub async fn conclude_vote(
     vote_id: i64,
-    acclamation: Option<String>,
-    objections: Option<Vec<String>>,
+    #[server(flatten)] form: CloseVoteForm,
 ) -> Result<LiveView, Error> {
-    let input = CloseVote::from_form(
-        acclamation.as_deref().unwrap_or_default(),
-        objections.as_deref().unwrap_or_default(),
-    )?;
+    let input = form.parse()?;
     let publisher = publisher();
     actions::close_vote(
         &db()?,

@@ -1,4 +1,4 @@
-//! The pages at the doors of DESIGN.md.
+//! The pages at the doors of ARCHITECTURE.md.
 
 mod account;
 mod agenda;

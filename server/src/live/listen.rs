@@ -20,8 +20,9 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use plenary_core::storage::{assembly_number, events_since, Db, LIVE_CHANNEL};
+use plenary_core::storage::{assembly_number, events_since, Db, Pool, LIVE_CHANNEL};
 use sqlx::postgres::{PgListener, PgPool, PgPoolOptions};
+use sqlx::Postgres;
 
 use super::{full_state, Hub, RESUME_LIMIT};
 
@@ -48,7 +49,7 @@ struct Listener {
 }
 
 /// Listens until the hub closes.
-pub(super) async fn run(hub: Arc<Hub>, pool: PgPool) {
+pub(super) async fn run(hub: Arc<Hub>, pool: Pool<Postgres>) {
     let closed = hub.closed();
     tokio::select! {
         _ = closed => {}
@@ -56,7 +57,7 @@ pub(super) async fn run(hub: Arc<Hub>, pool: PgPool) {
     }
 }
 
-async fn listen(hub: Arc<Hub>, pool: PgPool) {
+async fn listen(hub: Arc<Hub>, pool: Pool<Postgres>) {
     // A pool of its own with one connection, through which PgListener reconnects: the queries'
     // pool neither lends it a connection for good nor waits for it when it closes.
     let options = (*pool.connect_options())

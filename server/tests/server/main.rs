@@ -19,6 +19,7 @@ mod reading;
 mod record;
 mod restart;
 mod router;
+mod schema;
 mod second_association;
 mod startup;
 mod support;
