@@ -1,9 +1,11 @@
 //! One schema on two engines: every migration is written twice, in SQLite's and in PostgreSQL's
 //! dialect, and this is where the two are compared after a fresh migration — tables, columns,
 //! nullability, defaults, keys, foreign keys, unique constraints and indexes, triggers, and the
-//! values each CHECK list allows — and where each closed set of values is compared with the Rust
-//! enum the code stores in it, so that a value added on one side only fails here rather than in
-//! production.
+//! values each column allows (a CHECK list, or the names in the lookup table its foreign key
+//! refers to) — and where each closed set of values is compared with the Rust enum the code
+//! stores in it, so that a value added on one side only fails here rather than in production.
+//! The lookup tables are filled from `model::STORED_SETS` when the database is migrated, so after
+//! a migration each must hold exactly its enum's names.
 //!
 //! The comparison needs both engines at once, so it runs with `--ignored` and
 //! `PLENARY_TEST_POSTGRES_URL`, like the PostgreSQL half of `both_engines!`; the comparison of
@@ -11,38 +13,26 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use plenary_core::auth::Role;
-use plenary_core::model::*;
+use plenary_core::model::STORED_SETS;
 use plenary_core::news::Language;
 use plenary_core::storage::Db;
 use plenary_core::testing::TestDb;
 use sqlx::Row;
 
-/// The columns that store a closed set of values, and the values the code writes to them. A CHECK
-/// list in the schema that is not here fails the test, and so does an entry here that the schema
-/// does not check.
+/// The columns that store a closed set of values, and the values the code writes to them: the
+/// Rust enums' columns as `STORED_SETS` lists them, and the CHECK lists no enum holds. A list or
+/// a lookup table in the schema that is not here fails the test, and so does an entry here that
+/// the schema does not check.
 fn stored_sets() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
-    vec![
-        ("members", "kind", MemberKind::names()),
-        ("members", "status", MemberStatus::names()),
-        ("assemblies", "mode", AssemblyMode::names()),
-        ("assemblies", "status", AssemblyStatus::names()),
-        ("sessions", "kind", SessionKind::names()),
-        ("agenda_items", "kind", AgendaItemKind::names()),
-        ("agenda_items", "status", AgendaItemStatus::names()),
-        ("speaker_slots", "delivery", Delivery::names()),
-        ("applications", "kind", ApplicationKind::names()),
-        ("applications", "membership_kind", MemberKind::names()),
-        ("applications", "status", ApplicationStatus::names()),
-        ("votes", "rule", VoteRule::names()),
-        ("votes", "status", VoteStatus::names()),
-        ("ballots", "choice", BallotChoice::names()),
-        ("attendance", "guest_kind", GuestKind::names()),
-        ("attendance", "mode", AttendanceMode::names()),
-        ("decisions", "outcome", DecisionOutcome::names()),
-        ("decisions", "effect", DecisionEffect::names()),
-        ("users", "role", Role::names()),
-        ("news_summaries", "status", NewsStatus::names()),
+    let mut sets: Vec<_> = STORED_SETS
+        .iter()
+        .flat_map(|set| {
+            set.columns
+                .iter()
+                .map(move |&(table, column)| (table, column, (set.names)()))
+        })
+        .collect();
+    sets.extend([
         (
             "news_summaries",
             "language",
@@ -56,7 +46,8 @@ fn stored_sets() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
             "content_type",
             vec!["image/jpeg", "image/png", "image/webp"],
         ),
-    ]
+    ]);
+    sets
 }
 
 /// What the schema says, one line per fact, in words that are the same on both engines.
@@ -67,6 +58,25 @@ fn allowed(table: &str, column: &str, values: &[impl AsRef<str>]) -> String {
     let mut values: Vec<&str> = values.iter().map(AsRef::as_ref).collect();
     values.sort_unstable();
     format!("{table}.{column} allows {}", values.join(" | "))
+}
+
+/// The fact that the lookup table `table` holds exactly `names` (in any order).
+fn holds(table: &str, names: &[impl AsRef<str>]) -> String {
+    let mut names: Vec<&str> = names.iter().map(AsRef::as_ref).collect();
+    names.sort_unstable();
+    format!("lookup table {table} holds {}", names.join(" | "))
+}
+
+/// Whether a foreign key refers to a lookup table: the only one-column keys to a `name` are those.
+fn is_lookup(from: &[String], to: &[String]) -> bool {
+    from.len() == 1 && to == ["name"]
+}
+
+/// The facts of a foreign key from `table.column` to the lookup table `target`, which holds
+/// `names`: the column allows those names, and the table holds them.
+fn lookup_facts(table: &str, column: &str, target: &str, names: &[String], facts: &mut Facts) {
+    facts.insert(allowed(table, column, names));
+    facts.insert(holds(target, names));
 }
 
 /// How a column's type is stored by both engines: SQLite's INTEGER is PostgreSQL's BIGINT, or
@@ -324,6 +334,13 @@ async fn sqlite_foreign_keys(pool: &sqlx::SqlitePool, table: &str, facts: &mut F
         key.2.push(to.unwrap_or_else(|| "<primary key>".into()));
     }
     for (target, from, to, action) in by_id.into_values() {
+        if is_lookup(&from, &to) {
+            let names: Vec<String> = sqlx::query_scalar(&format!("SELECT name FROM {target}"))
+                .fetch_all(pool)
+                .await
+                .unwrap();
+            lookup_facts(table, &from[0], &target, &names, facts);
+        }
         facts.insert(format!(
             "{table} ({}) references {target} ({}) on delete {}",
             from.join(", "),
@@ -463,6 +480,14 @@ async fn postgres_constraints(pool: &sqlx::PgPool, tables: &[String], facts: &mu
             "f" => {
                 let target: String = row.get("target");
                 let target_columns: Vec<String> = row.get("target_cols");
+                if is_lookup(&columns, &target_columns) {
+                    let names: Vec<String> =
+                        sqlx::query_scalar(&format!("SELECT name FROM {target}"))
+                            .fetch_all(pool)
+                            .await
+                            .unwrap();
+                    lookup_facts(&table, &columns[0], &target, &names, facts);
+                }
                 facts.insert(format!(
                     "{table} ({}) references {target} ({}) on delete {}",
                     columns.join(", "),
@@ -532,15 +557,21 @@ fn missing(ours: &Facts, theirs: &Facts) -> Vec<String> {
     theirs.difference(ours).map(|f| format!("  {f}")).collect()
 }
 
-/// Where the value lists of `facts` disagree with [`stored_sets`], in words.
+/// Where the value lists and lookup tables of `facts` disagree with [`stored_sets`] and
+/// `STORED_SETS`, in words.
 fn disagreements_with_the_code(engine: &str, facts: &Facts) -> Vec<String> {
     let expected: Facts = stored_sets()
         .iter()
         .map(|(table, column, values)| allowed(table, column, values))
+        .chain(
+            STORED_SETS
+                .iter()
+                .map(|set| holds(set.table, &(set.names)())),
+        )
         .collect();
     let found: Facts = facts
         .iter()
-        .filter(|f| f.contains(" allows "))
+        .filter(|f| f.contains(" allows ") || f.starts_with("lookup table "))
         .cloned()
         .collect();
     let mut problems = Vec::new();
