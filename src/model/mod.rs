@@ -135,6 +135,11 @@ pub const STORED_SETS: &[StoredSet] = &[
         names: NewsStatus::names,
         columns: &[("news_summaries", "status")],
     },
+    StoredSet {
+        table: "news_languages",
+        names: crate::news::Language::tags,
+        columns: &[("news_summaries", "language")],
+    },
 ];
 
 /// Declares a closed set of values: snake_case on the wire and in the database, a label for people.

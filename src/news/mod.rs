@@ -72,6 +72,11 @@ impl Language {
         }
     }
 
+    /// The tags of every language with templates, as the database keeps them.
+    pub fn tags() -> Vec<&'static str> {
+        Self::ALL.iter().map(|l| l.tag()).collect()
+    }
+
     /// Reads a BCP 47 tag by its primary subtag, so "ko", "ko-KR" and "mn_Cyrl_MN" all count.
     pub fn parse(tag: &str) -> Option<Self> {
         let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();

@@ -14,7 +14,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use plenary_core::model::STORED_SETS;
-use plenary_core::news::Language;
 use plenary_core::storage::Db;
 use plenary_core::testing::TestDb;
 use sqlx::Row;
@@ -33,11 +32,6 @@ fn stored_sets() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
         })
         .collect();
     sets.extend([
-        (
-            "news_summaries",
-            "language",
-            Language::ALL.iter().map(|l| l.tag()).collect(),
-        ),
         // Not Rust enums: storage::votes writes the method from a bool (`acclamation`), and
         // model::image_type names the image types it recognizes by their signatures.
         ("decisions", "method", vec!["ballot", "acclamation"]),
