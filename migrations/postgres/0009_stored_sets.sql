@@ -31,6 +31,8 @@ CREATE TABLE member_statuses (name TEXT NOT NULL PRIMARY KEY);
 INSERT INTO member_statuses (name) VALUES ('applicant'), ('active'), ('withdrawn'), ('archived');
 CREATE TABLE news_statuses (name TEXT NOT NULL PRIMARY KEY);
 INSERT INTO news_statuses (name) VALUES ('draft'), ('published');
+CREATE TABLE news_languages (name TEXT NOT NULL PRIMARY KEY);
+INSERT INTO news_languages (name) VALUES ('en'), ('ko'), ('zh'), ('ja'), ('ru'), ('mn');
 CREATE TABLE session_kinds (name TEXT NOT NULL PRIMARY KEY);
 INSERT INTO session_kinds (name) VALUES ('opening_ceremony'), ('working'), ('closing');
 CREATE TABLE deliveries (name TEXT NOT NULL PRIMARY KEY);
@@ -79,7 +81,9 @@ ALTER TABLE members
     ADD FOREIGN KEY (status) REFERENCES member_statuses (name);
 ALTER TABLE news_summaries
     DROP CONSTRAINT news_summaries_status_check,
-    ADD FOREIGN KEY (status) REFERENCES news_statuses (name);
+    ADD FOREIGN KEY (status) REFERENCES news_statuses (name),
+    DROP CONSTRAINT news_summaries_language_check,
+    ADD FOREIGN KEY (language) REFERENCES news_languages (name);
 ALTER TABLE sessions
     DROP CONSTRAINT sessions_kind_check,
     ADD FOREIGN KEY (kind) REFERENCES session_kinds (name);

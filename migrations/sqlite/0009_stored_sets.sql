@@ -37,6 +37,8 @@ CREATE TABLE member_statuses (name TEXT NOT NULL PRIMARY KEY);
 INSERT INTO member_statuses (name) VALUES ('applicant'), ('active'), ('withdrawn'), ('archived');
 CREATE TABLE news_statuses (name TEXT NOT NULL PRIMARY KEY);
 INSERT INTO news_statuses (name) VALUES ('draft'), ('published');
+CREATE TABLE news_languages (name TEXT NOT NULL PRIMARY KEY);
+INSERT INTO news_languages (name) VALUES ('en'), ('ko'), ('zh'), ('ja'), ('ru'), ('mn');
 CREATE TABLE session_kinds (name TEXT NOT NULL PRIMARY KEY);
 INSERT INTO session_kinds (name) VALUES ('opening_ceremony'), ('working'), ('closing');
 CREATE TABLE deliveries (name TEXT NOT NULL PRIMARY KEY);
@@ -164,7 +166,7 @@ ALTER TABLE members_new RENAME TO members;
 CREATE TABLE news_summaries_new (
     id           INTEGER PRIMARY KEY,
     assembly_id  INTEGER NOT NULL REFERENCES assemblies (id) ON DELETE CASCADE,
-    language     TEXT NOT NULL CHECK (language IN ('en', 'ko', 'zh', 'ja', 'ru', 'mn')),
+    language     TEXT NOT NULL REFERENCES news_languages (name),
     headline     TEXT NOT NULL,
     lead         TEXT NOT NULL,
     body         TEXT NOT NULL,
